@@ -1,0 +1,41 @@
+# Avenir: the two commands are `make run` and `make test` (see README.md).
+BUILD ?= build
+JOBS  ?= $(shell nproc)
+HOST  ?= 127.0.0.1
+PORT  ?= 8080
+
+.PHONY: run test build deps deps-test configure unit browser bench clean
+
+deps:
+	@scripts/install-deps.sh run
+
+deps-test:
+	@scripts/install-deps.sh test
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: deps configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	mkdir -p var
+	$(BUILD)/avenir migrate
+	$(BUILD)/avenir seed
+	$(BUILD)/avenir serve --host $(HOST) --port $(PORT)
+
+# Unit, HTTP and store tests on SQLite and on a throwaway PostgreSQL cluster, then browser tests.
+test: deps-test configure
+	cmake --build $(BUILD) -j $(JOBS)
+	scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	scripts/browser-tests.sh $(BUILD)
+
+bench:
+	@scripts/install-deps.sh bench
+	cmake --build $(BUILD) -j $(JOBS)
+	bench/http
+
+clean:
+	rm -rf $(BUILD)

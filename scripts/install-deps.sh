@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Avenir needs that are missing. Idempotent.
+#   scripts/install-deps.sh run    build + serve
+#   scripts/install-deps.sh test   + PostgreSQL, Chromium, Node.js (browser tests)
+#   scripts/install-deps.sh bench  + wrk and nginx (benchmarks)
+set -euo pipefail
+what=${1:-run}
+pkgs=(build-essential cmake pkg-config gettext
+      libboost1.74-dev libboost-locale1.74-dev libkainjow-mustache-dev
+      libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libcli11-dev
+      nlohmann-json3-dev libsodium-dev libsqlite3-dev libpq-dev zlib1g-dev libgtest-dev sqlite3)
+case "$what" in
+  run) ;;
+  test) pkgs+=(postgresql chromium) ;;
+  bench) pkgs+=(wrk nginx-light curl) ;;
+  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+esac
+if [ "$what" = test ] && ! command -v npm >/dev/null 2>&1; then pkgs+=(nodejs npm); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$p"); fi
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

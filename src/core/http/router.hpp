@@ -1,0 +1,53 @@
+#pragma once
+// Routes: method + pattern ("/regions/{slug}", "/static/{path...}") -> handler,
+// each with the permission it requires declared beside it.
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/http/request.hpp"
+#include "core/http/response.hpp"
+
+namespace avenir::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct RouteOptions {
+    // Name of the permission this route requires ("public" for everyone). Checked by the
+    // authorisation layer; listed by the route-table tests.
+    std::string permission = "public";
+    // Largest request body accepted, in bytes; 0 means the server default.
+    std::size_t max_body = 0;
+};
+
+struct Route {
+    Method method;
+    std::string pattern;
+    Handler handler;
+    RouteOptions options;
+};
+
+struct Match {
+    const Route* route = nullptr;  // null when nothing matched
+    // Methods allowed on this path when the path matched but the method did not (for 405 + Allow).
+    std::vector<Method> allowed;
+};
+
+class Router {
+public:
+    void add(Method m, std::string pattern, Handler h, RouteOptions o = {});
+    void get(std::string pattern, Handler h, RouteOptions o = {}) { add(Method::Get, std::move(pattern), std::move(h), std::move(o)); }
+    void post(std::string pattern, Handler h, RouteOptions o = {}) { add(Method::Post, std::move(pattern), std::move(h), std::move(o)); }
+
+    // Finds the route for method and path and fills req-style params. HEAD matches GET routes.
+    Match match(Method m, std::string_view path, std::map<std::string, std::string, std::less<>>* params) const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    std::vector<Route> routes_;
+};
+
+}  // namespace avenir::http

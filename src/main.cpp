@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("avenir: not wired yet"); return 1; }

@@ -1,0 +1,115 @@
+#pragma once
+// One Database interface over SQLite and PostgreSQL. Queries are written once, with PostgreSQL
+// placeholders ($1, $2, ...); the SQLite backend rewrites them. Errors come as one family for
+// both backends.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace avenir::storage {
+
+enum class Dialect { Sqlite, Postgres };
+
+// A bound parameter or a column value.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+// ---- error family -------------------------------------------------------------------------
+struct DbError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+struct UniqueViolation : DbError { using DbError::DbError; };
+struct ForeignKeyViolation : DbError { using DbError::DbError; };
+struct NotNullViolation : DbError { using DbError::DbError; };
+struct CheckViolation : DbError { using DbError::DbError; };
+struct ConnectionError : DbError { using DbError::DbError; };   // cannot open / lost connection
+struct BusyError : DbError { using DbError::DbError; };         // lock or serialization timeout
+struct SchemaError : DbError { using DbError::DbError; };       // schema newer than this binary, bad migration
+
+class Row {
+public:
+    Row(const std::vector<std::string>* columns, std::vector<Value> values)
+        : columns_(columns), values_(std::move(values)) {}
+    std::size_t size() const { return values_.size(); }
+    bool is_null(std::size_t i) const;
+    std::int64_t get_int(std::size_t i) const;       // throws DbError on NULL or wrong type
+    double get_double(std::size_t i) const;
+    std::string get_text(std::size_t i) const;       // integers are formatted; NULL throws
+    std::optional<std::string> get_opt_text(std::size_t i) const;
+    std::optional<std::int64_t> get_opt_int(std::size_t i) const;
+    // By column name (linear search; fine for the small rows we fetch).
+    std::size_t index(std::string_view column) const;
+    std::int64_t get_int(std::string_view c) const { return get_int(index(c)); }
+    std::string get_text(std::string_view c) const { return get_text(index(c)); }
+    const Value& value(std::size_t i) const { return values_.at(i); }
+
+private:
+    const std::vector<std::string>* columns_;
+    std::vector<Value> values_;
+};
+
+class Result {
+public:
+    std::vector<std::string> columns;
+    std::vector<Row> rows;
+    std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE
+
+    bool empty() const { return rows.empty(); }
+    std::size_t size() const { return rows.size(); }
+    const Row& at(std::size_t i) const { return rows.at(i); }
+    // First row, or nullopt.
+    std::optional<Row> first() const { return rows.empty() ? std::nullopt : std::optional<Row>(rows.front()); }
+    auto begin() const { return rows.begin(); }
+    auto end() const { return rows.end(); }
+};
+
+// Runs statements on one connection.
+class Executor {
+public:
+    virtual ~Executor() = default;
+    virtual Result exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    // Runs several ';'-separated statements without parameters (migrations).
+    virtual void exec_script(std::string_view sql) = 0;
+};
+
+// A transaction in progress; commits when the with_tx callback returns.
+class Transaction : public Executor {};
+
+class Database : public Executor {
+public:
+    virtual Dialect dialect() const = 0;
+    // Runs fn in a transaction: commit on return, rollback on exception (rethrown).
+    virtual void with_tx(const std::function<void(Transaction&)>& fn) = 0;
+    // True when the database answers a trivial query.
+    virtual bool ping() noexcept = 0;
+    // SQLite online backup to a file; throws DbError with guidance on PostgreSQL.
+    virtual void backup_to(const std::string& path) = 0;
+};
+
+// Opens "sqlite:PATH" (or "sqlite::memory:") or "postgresql://..." / "postgres://...".
+// pool_size: connections kept (PostgreSQL) or opened (SQLite readers).
+std::unique_ptr<Database> open_database(const std::string& url, unsigned pool_size = 4);
+
+// ---- migrations -----------------------------------------------------------------------------
+struct Migration {
+    int version;
+    std::string name;
+    std::string sqlite_sql;
+    std::string postgres_sql;
+};
+// The migrations compiled into this binary, ascending.
+const std::vector<Migration>& builtin_migrations();
+// Current schema version (0 for an empty database).
+int schema_version(Database& db);
+// Applies pending migrations, each in its own transaction; returns how many ran.
+// Throws SchemaError when the database is newer than this binary knows.
+int migrate(Database& db, const std::vector<Migration>& migrations = builtin_migrations());
+// Throws SchemaError (with a clear message) when the schema is newer than this binary knows.
+void check_schema_not_newer(Database& db, const std::vector<Migration>& migrations = builtin_migrations());
+
+}  // namespace avenir::storage
