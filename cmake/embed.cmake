@@ -7,5 +7,5 @@ function(avenir_embed target output files)
     COMMAND ${CMAKE_COMMAND} -DOUTPUT=${output} -DFILES=${joined} -DROOT=${CMAKE_SOURCE_DIR}/src -DSYMBOL=${target}
             -P ${CMAKE_SOURCE_DIR}/cmake/embed_script.cmake
     DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/embed_script.cmake
-    COMMENT "embedding ${target}")
+    COMMENT "embedding ${target}" VERBATIM)
 endfunction()

@@ -1,0 +1,45 @@
+#pragma once
+// The site's layout: wraps a page template in the shared frame (skip link, header, navigation,
+// language switcher, footer) with <html lang dir>, and renders error pages the same way.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/http/request.hpp"
+#include "core/http/response.hpp"
+#include "core/i18n/i18n.hpp"
+#include "core/view/views.hpp"
+
+namespace avenir::view {
+
+struct NavItem {
+    std::string path;   // unprefixed ("/regions")
+    std::string label;  // English msgid, translated per request
+};
+
+class Layout {
+public:
+    Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url, std::vector<NavItem> nav);
+
+    // Renders template `name` with data into the layout; title is already translated.
+    http::Response page(const http::Request& req, std::string_view name, nlohmann::json data, std::string_view title,
+                        int status = 200) const;
+    // An error page in the layout and the request's language.
+    http::Response error_page(const http::Request& req, int status, std::string_view public_message) const;
+    std::string tr(const http::Request& req, std::string_view msgid) const { return catalog_.translate(req.lang, msgid); }
+    // A local path in the request's language ("/regions" -> "/fr/regions").
+    static std::string href(const http::Request& req, std::string_view path) { return i18n::localized_path(req.lang, path); }
+    const Views& views() const { return views_; }
+
+private:
+    nlohmann::json frame(const http::Request& req, std::string_view title) const;
+
+    const Views& views_;
+    const i18n::Catalog& catalog_;
+    std::string stylesheet_url_;
+    std::vector<NavItem> nav_;
+};
+
+}  // namespace avenir::view

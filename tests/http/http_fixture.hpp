@@ -1,0 +1,98 @@
+#pragma once
+// HTTP tests drive the real pipeline, router, templates and a real database (SQLite in a temp
+// folder, or a fresh schema in the PostgreSQL named by AVENIR_TEST_PG_DSN), without a socket.
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/app.hpp"
+#include "core/http/compress.hpp"
+
+namespace avenir::testing {
+
+// A database for one test: a temp SQLite file or a throwaway PostgreSQL schema.
+class TestDatabase {
+public:
+    explicit TestDatabase(const std::string& backend) {
+        char name[17];
+        unsigned char raw[8];
+        randombytes_buf(raw, sizeof raw);
+        sodium_bin2hex(name, sizeof name, raw, sizeof raw);
+        if (backend == "sqlite") {
+            dir_ = std::filesystem::temp_directory_path() / ("avenir-test-" + std::string(name));
+            std::filesystem::create_directories(dir_);
+            url_ = "sqlite:" + (dir_ / "avenir.db").string();
+            return;
+        }
+        const char* dsn = std::getenv("AVENIR_TEST_PG_DSN");
+        if (!dsn || !*dsn) return;  // caller skips or fails
+        pg_dsn_ = dsn;
+        schema_ = "t_" + std::string(name);
+        storage::open_database(pg_dsn_, 1)->exec("CREATE SCHEMA " + schema_);
+        url_ = pg_dsn_ + (pg_dsn_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema_;
+    }
+    ~TestDatabase() {
+        try {
+            if (!schema_.empty()) storage::open_database(pg_dsn_, 1)->exec("DROP SCHEMA " + schema_ + " CASCADE");
+            if (!dir_.empty()) std::filesystem::remove_all(dir_);
+        } catch (...) {
+        }
+    }
+    // Empty when PostgreSQL was asked for but no DSN is set.
+    const std::string& url() const { return url_; }
+
+private:
+    std::filesystem::path dir_;
+    std::string url_, pg_dsn_, schema_;
+};
+
+// Skips a PostgreSQL test without a DSN, or fails it when AVENIR_REQUIRE_PG=1 (make test).
+inline bool pg_unavailable(const TestDatabase& db) {
+    if (!db.url().empty()) return false;
+    const char* require = std::getenv("AVENIR_REQUIRE_PG");
+    if (require && std::string(require) == "1") {
+        ADD_FAILURE() << "AVENIR_TEST_PG_DSN is not set but AVENIR_REQUIRE_PG=1";
+        return true;
+    }
+    return true;
+}
+
+inline Config test_config(const std::string& url) {
+    Config c;
+    c.database_url = url;
+    c.static_dir = std::string(AVENIR_SOURCE_DIR) + "/static";
+    c.content_dir = std::string(AVENIR_SOURCE_DIR) + "/content";
+    c.db_pool = 2;
+    return c;
+}
+
+struct Reply {
+    http::Response res;
+    std::string body;  // decompressed when gzip was used
+};
+
+inline Reply call(const http::Pipeline& pipeline, http::Method method, const std::string& target,
+                  std::vector<std::pair<std::string, std::string>> headers = {}, std::string body = {}) {
+    http::Request req;
+    req.method = method;
+    req.target = target;
+    req.headers = std::move(headers);
+    req.body = std::move(body);
+    pipeline.prepare(req);
+    Reply r{pipeline.handle(req), {}};
+    const auto enc = r.res.header("content-encoding");
+    r.body = enc && *enc == "gzip" ? http::gzip_decompress(r.res.body) : r.res.body;
+    return r;
+}
+
+inline std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+    return n;
+}
+
+}  // namespace avenir::testing
