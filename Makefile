@@ -29,7 +29,7 @@ run: build
 # Unit, HTTP and store tests on SQLite and on a throwaway PostgreSQL cluster, then browser tests.
 test: deps-test configure
 	cmake --build $(BUILD) -j $(JOBS)
-	scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	scripts/with-postgres.sh env AVENIR_REQUIRE_PG=1 ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	scripts/browser-tests.sh $(BUILD)
 
 bench:

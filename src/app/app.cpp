@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "core/http/health.hpp"
+
 namespace avenir {
 
 App::App(const Config& config, bool migrate)
@@ -34,12 +36,7 @@ App::App(const Config& config, bool migrate)
 
 void App::register_routes() {
     static_files_.add_routes(router_);
-    router_.get("/healthz", [this](http::Request&) {
-        const bool up = db_->ping();
-        auto res = http::Response::text(up ? "ok\n" : "database unavailable\n", up ? 200 : 503);
-        res.set_header("Cache-Control", "no-store");
-        return res;
-    }, {.permission = "public"});
+    router_.get("/healthz", http::health_handler([this] { return db_->ping(); }), {.permission = "public"});
     programme_->register_routes(router_);
 }
 

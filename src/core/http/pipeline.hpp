@@ -13,6 +13,10 @@
 
 namespace avenir::http {
 
+// Key in Request::context under which the pipeline stores the matched route's pattern
+// (std::string, e.g. "/regions/{slug}"): for logs, which must not carry the path itself.
+inline constexpr std::string_view kRouteContextKey = "avenir.route";
+
 struct PipelineOptions {
     std::size_t default_max_body = 1024 * 1024;
     // Runs before routing: may rewrite req.path and set req.lang (language prefix).

@@ -66,7 +66,8 @@ public:
     std::optional<std::string> query_opt(std::string_view key) const;
     // Path parameter; throws NotFound when missing.
     const std::string& param(std::string_view name) const;
-    // Path parameter parsed as a positive integer; throws BadRequest when not a number.
+    // Path parameter parsed as a non-negative integer (digits only, fits in int64); throws
+    // BadRequest otherwise (sign, spaces, overflow), NotFound when the parameter is missing.
     std::int64_t path_int(std::string_view name) const;
     // Cookie value by name.
     std::optional<std::string> cookie(std::string_view name) const;

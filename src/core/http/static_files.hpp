@@ -15,7 +15,7 @@ class StaticFiles {
 public:
     explicit StaticFiles(std::filesystem::path dir, std::string url_prefix = "/static/");
 
-    // Registers GET /static/{path...} on the router.
+    // Registers GET /static/{path...} on the router. This object must outlive the router.
     void add_routes(Router& router) const;
     // Fingerprinted URL of a file ("app.css" -> "/static/app.3f2a9c1b.css"); throws when missing.
     std::string url(std::string_view name) const;

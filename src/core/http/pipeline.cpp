@@ -1,0 +1,272 @@
+// Routing, error mapping and error pages. Response headers (security, cache, HEAD, 304, gzip)
+// are in pipeline_finalize.cpp.
+//
+// Decisions:
+// - The path is percent-decoded once ('+' stays '+'); a target whose path is not "/..." or whose
+//   decoded path holds invalid UTF-8 or a control character (NUL, CR, LF...) is a 400: such bytes
+//   could otherwise reach logs, file names or a Location header.
+// - prepare() never throws: a failure (bad target, or an exception from before_route, which may
+//   throw NotFound for an unknown language) is kept and rethrown by handle(), so it is mapped
+//   like any handler error.
+// - "/x/" with no route of its own but a route for "/x" is redirected there, built from the
+//   target as received (language prefix and query kept): 301 for GET/HEAD, 308 otherwise.
+// - 404 and 405 found by the router are not logged (the access log has them); HttpErrors thrown
+//   by handlers are logged at warn, anything else at error with the request id.
+#include "core/http/pipeline.hpp"
+
+#include <sodium.h>
+
+#include <exception>
+
+#include "core/errors.hpp"
+#include "core/http/text.hpp"
+#include "core/log.hpp"
+
+namespace avenir::http {
+namespace {
+
+constexpr std::string_view kPrepareErrorKey = "avenir.prepare_error";
+
+// {path, query} of a request-target, origin-form or absolute-form ("http://host/p?q").
+std::pair<std::string_view, std::string_view> split_target(std::string_view target) {
+    for (const std::string_view scheme : {std::string_view("http://"), std::string_view("https://")}) {
+        if (!text::istarts_with(target, scheme)) continue;
+        const std::size_t at = target.find_first_of("/?", scheme.size());
+        if (at == std::string_view::npos) return {"/", ""};
+        if (target[at] == '?') return {"/", target.substr(at + 1)};
+        target = target.substr(at);
+        break;
+    }
+    const std::size_t q = target.find('?');
+    if (q == std::string_view::npos) return {target, ""};
+    return {target.substr(0, q), target.substr(q + 1)};
+}
+
+bool valid_utf8(std::string_view s) {
+    static constexpr unsigned kMin[] = {0, 0x80, 0x800, 0x10000};
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = 0;
+        unsigned cp = 0;
+        if (c < 0x80) { ++i; continue; }
+        if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
+        else return false;
+        if (i + n >= s.size()) return false;
+        for (std::size_t k = 1; k <= n; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+bool clean_path(std::string_view p) {
+    for (const char c : p)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+    return valid_utf8(p);
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (const char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string default_message(int status) {
+    switch (status) {
+        case 400: return "The request could not be understood.";
+        case 403: return "You do not have permission to do this.";
+        case 404: return "This page does not exist.";
+        case 405: return "This action is not available at this address.";
+        case 408: return "The request took too long to arrive.";
+        case 413: return "The request is too large.";
+        case 431: return "The request headers are too large.";
+        case 503: return "The service is busy or restarting. Please try again in a moment.";
+        default: return std::string(status_reason(status));
+    }
+}
+
+Response builtin_page(int status, std::string_view message) {
+    const std::string title = std::to_string(status) + " " + std::string(status_reason(status));
+    return Response::html("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
+                              "</title></head>\n<body><h1>" + title + "</h1>\n<p>" + html_escape(message) +
+                              "</p></body></html>\n",
+                          status);
+}
+
+// The error page, not yet finalised: options.error_page, or the built-in page when it is
+// missing or fails.
+Response render_error(const PipelineOptions& options, Request& req, int status, std::string_view message) {
+    if (status < 400 || status > 599) status = 500;
+    const std::string text = message.empty() ? default_message(status) : std::string(message);
+    Response res;
+    bool rendered = false;
+    if (options.error_page) {
+        try {
+            res = options.error_page(req, status, text);
+            rendered = true;
+        } catch (const std::exception& e) {
+            log::error("error_page_failed", log::kv("request_id", req.request_id) + " " + log::kv("error", e.what()));
+        } catch (...) {
+            log::error("error_page_failed", log::kv("request_id", req.request_id));
+        }
+    }
+    if (!rendered) res = builtin_page(status, text);
+    res.status = status;
+    return res;
+}
+
+std::string allow_header(const std::vector<Method>& methods) {
+    std::string out;
+    for (const Method m : methods) {
+        if (!out.empty()) out += ", ";
+        out += method_name(m);
+    }
+    return out;
+}
+
+std::optional<Response> trailing_slash_redirect(const Router& router, const Request& req) {
+    if (req.path.size() < 2 || req.path.back() != '/') return std::nullopt;
+    const bool safe = req.method == Method::Get || req.method == Method::Head;
+    const std::string_view without = std::string_view(req.path).substr(0, req.path.size() - 1);
+    if (!router.match(safe ? Method::Get : req.method, without, nullptr).route) return std::nullopt;
+    const auto [raw, query] = split_target(req.target);
+    if (raw.size() < 2 || raw.back() != '/') return std::nullopt;  // the slash came from "%2F"
+    std::string location(raw.substr(0, raw.size() - 1));
+    if (!query.empty()) location.append("?").append(query);
+    try {
+        return Response::redirect(std::move(location), safe ? 301 : 308);
+    } catch (const BadRequest&) {
+        return std::nullopt;  // "//host/": never redirect off-site
+    }
+}
+
+// Logs a handler failure; never throws.
+void log_failure(log::Level level, std::string_view event, const Request& req, int status, const char* what) noexcept {
+    try {
+        std::string fields = log::kv("request_id", req.request_id) + " " + log::kv("status", status);
+        if (const auto it = req.context.find(kRouteContextKey); it != req.context.end())
+            if (const auto* pattern = std::any_cast<std::string>(&it->second)) fields += " " + log::kv("route", *pattern);
+        fields += " " + log::kv("error", what);
+        log::write(level, event, fields);
+    } catch (...) {
+    }
+}
+
+}  // namespace
+
+std::string new_request_id() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready) throw std::runtime_error("libsodium initialisation failed");
+    unsigned char bytes[8];
+    randombytes_buf(bytes, sizeof bytes);
+    return text::hex(bytes, sizeof bytes);
+}
+
+Pipeline::Pipeline(const Router& router, PipelineOptions options) : router_(router), options_(std::move(options)) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
+}
+
+void Pipeline::prepare(Request& req) const {
+    try {
+        req.context.erase(std::string(kPrepareErrorKey));
+        if (req.request_id.empty()) req.request_id = new_request_id();
+        const auto [raw, query] = split_target(req.target);
+        req.query_string = std::string(query);
+        std::string decoded = url_decode(raw, false);
+        req.path.clear();
+        req.raw_path.clear();
+        if (raw.empty() || raw.front() != '/' || !clean_path(decoded))
+            throw BadRequest("The address is not valid.", "malformed request target");
+        req.raw_path = decoded;
+        req.path = std::move(decoded);
+        if (options_.before_route) options_.before_route(req);
+    } catch (...) {
+        try {
+            req.context.insert_or_assign(std::string(kPrepareErrorKey), std::current_exception());
+        } catch (...) {
+            req.path.clear();  // handle() answers 400 for an empty path
+        }
+    }
+}
+
+std::size_t Pipeline::body_limit(const Request& req) const {
+    try {
+        const Match m = router_.match(req.method, req.path, nullptr);
+        if (m.route && m.route->options.max_body != 0) return m.route->options.max_body;
+    } catch (...) {
+    }
+    return options_.default_max_body;
+}
+
+Response Pipeline::dispatch(Request& req) const {
+    if (const auto it = req.context.find(kPrepareErrorKey); it != req.context.end())
+        if (const auto* failure = std::any_cast<std::exception_ptr>(&it->second)) std::rethrow_exception(*failure);
+    if (req.path.empty() || req.path.front() != '/') throw BadRequest("The address is not valid.", "empty request path");
+    const Match m = router_.match(req.method, req.path, &req.params);
+    if (m.route) {
+        req.context.insert_or_assign(std::string(kRouteContextKey), m.route->pattern);
+        return m.route->handler(req);
+    }
+    if (auto redirect = trailing_slash_redirect(router_, req)) return std::move(*redirect);
+    if (m.allowed.empty()) return render_error(options_, req, 404, {});
+    Response res = render_error(options_, req, 405, {});
+    res.set_header("Allow", allow_header(m.allowed));
+    return res;
+}
+
+Response Pipeline::handle(Request& req) const noexcept {
+    try {
+        if (req.request_id.empty()) req.request_id = new_request_id();
+        Response res = dispatch(req);
+        finalize(req, res);
+        return res;
+    } catch (const HttpError& e) {
+        log_failure(log::Level::Warn, "http_error", req, e.status(), e.what());
+        return error(req, e.status(), e.public_message());
+    } catch (const std::exception& e) {
+        log_failure(log::Level::Error, "unhandled", req, 500, e.what());
+    } catch (...) {
+        log_failure(log::Level::Error, "unhandled", req, 500, "unknown exception");
+    }
+    try {
+        return error(req, 500, "Something went wrong on our side. Reference: " + req.request_id);
+    } catch (...) {
+        return error(req, 500, {});
+    }
+}
+
+Response Pipeline::error(Request& req, int status, std::string_view public_message) const noexcept {
+    try {
+        Response res = render_error(options_, req, status, public_message);
+        finalize(req, res);
+        return res;
+    } catch (...) {
+    }
+    Response res;
+    res.status = status < 400 || status > 599 ? 500 : status;
+    try {
+        res.body = std::string(status_reason(res.status));
+        res.set_header("Content-Type", "text/plain; charset=utf-8");
+    } catch (...) {
+    }
+    finalize(req, res);
+    return res;
+}
+
+}  // namespace avenir::http

@@ -1,0 +1,196 @@
+#include "core/http/request.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+
+using namespace avenir::http;
+
+TEST(Request, MethodNamesRoundTripAndAreCaseSensitive) {
+    for (Method m : {Method::Get, Method::Head, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Options})
+        EXPECT_EQ(parse_method(method_name(m)), m);
+    EXPECT_EQ(parse_method("get"), Method::Other);
+    EXPECT_EQ(parse_method("BREW"), Method::Other);
+    EXPECT_TRUE(is_state_changing(Method::Post));
+    EXPECT_TRUE(is_state_changing(Method::Delete));
+    EXPECT_FALSE(is_state_changing(Method::Get));
+    EXPECT_FALSE(is_state_changing(Method::Head));
+}
+
+TEST(Request, UrlDecodeHandlesPlusPercentAndMalformedSequences) {
+    EXPECT_EQ(url_decode("a+b%20c"), "a b c");
+    EXPECT_EQ(url_decode("a+b", false), "a+b");
+    EXPECT_EQ(url_decode("caf%C3%A9"), "caf\xC3\xA9");
+    EXPECT_EQ(url_decode("%2f%2F"), "//");
+    // Malformed escapes are kept literally.
+    EXPECT_EQ(url_decode("100%"), "100%");
+    EXPECT_EQ(url_decode("%zz%4"), "%zz%4");
+    EXPECT_EQ(url_decode("%%41"), "%A");
+    EXPECT_EQ(url_decode("a%00b"), std::string("a\0b", 3));
+}
+
+TEST(Request, UrlEncodeKeepsOnlyUnreserved) {
+    EXPECT_EQ(url_encode("AZaz09-._~"), "AZaz09-._~");
+    EXPECT_EQ(url_encode("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
+    EXPECT_EQ(url_decode(url_encode("x+y %?#")), "x+y %?#");
+}
+
+TEST(Request, ParseQuerySplitsDecodesAndKeepsOrder) {
+    const auto q = parse_query("a=1&b=x+y&&c&a=2&d=%3D%26");
+    ASSERT_EQ(q.size(), 5u);
+    EXPECT_EQ(q[0], (std::pair<std::string, std::string>{"a", "1"}));
+    EXPECT_EQ(q[1], (std::pair<std::string, std::string>{"b", "x y"}));
+    EXPECT_EQ(q[2], (std::pair<std::string, std::string>{"c", ""}));
+    EXPECT_EQ(q[3], (std::pair<std::string, std::string>{"a", "2"}));
+    EXPECT_EQ(q[4], (std::pair<std::string, std::string>{"d", "=&"}));
+    EXPECT_TRUE(parse_query("").empty());
+}
+
+TEST(Request, QueryAccessorsReturnFirstOccurrence) {
+    Request req;
+    req.query_string = "q=caf%C3%A9+au+lait&q=second&empty=";
+    EXPECT_EQ(req.query("q"), "caf\xC3\xA9 au lait");
+    EXPECT_EQ(req.query("missing"), "");
+    EXPECT_FALSE(req.query_opt("missing").has_value());
+    ASSERT_TRUE(req.query_opt("empty").has_value());
+    EXPECT_EQ(*req.query_opt("empty"), "");
+}
+
+TEST(Request, HeaderLookupByLowerCaseName) {
+    Request req;
+    req.headers = {{"accept", "text/html"}, {"x-a", "1"}, {"x-a", "2"}};
+    EXPECT_EQ(req.header("x-a").value_or(""), "1");
+    EXPECT_FALSE(req.header("x-b").has_value());
+}
+
+TEST(Request, ParseCookiesHandlesSpacesQuotesAndJunk) {
+    const auto c = parse_cookies(" sid=abc123; theme=\"dark mode\" ;flag; =x; lang=fr;empty=");
+    ASSERT_EQ(c.size(), 4u);
+    EXPECT_EQ(c[0], (std::pair<std::string, std::string>{"sid", "abc123"}));
+    EXPECT_EQ(c[1], (std::pair<std::string, std::string>{"theme", "dark mode"}));
+    EXPECT_EQ(c[2], (std::pair<std::string, std::string>{"lang", "fr"}));
+    EXPECT_EQ(c[3], (std::pair<std::string, std::string>{"empty", ""}));
+}
+
+TEST(Request, CookieReadsFromCookieHeaders) {
+    Request req;
+    req.headers = {{"cookie", "a=1; sid=s%20x"}, {"cookie", "b=2"}};
+    EXPECT_EQ(req.cookie("sid").value_or(""), "s%20x");  // not percent-decoded
+    EXPECT_EQ(req.cookie("b").value_or(""), "2");
+    EXPECT_FALSE(req.cookie("c").has_value());
+}
+
+TEST(Request, ParamAndPathInt) {
+    Request req;
+    req.params = {{"id", "42"}, {"zero", "0"}, {"neg", "-3"}, {"word", "abc"}, {"mixed", "12x"},
+                  {"plus", "+5"}, {"big", "99999999999999999999"}, {"space", " 1"}, {"empty", ""}};
+    EXPECT_EQ(req.param("id"), "42");
+    EXPECT_THROW(req.param("nope"), avenir::NotFound);
+    EXPECT_EQ(req.path_int("id"), 42);
+    EXPECT_EQ(req.path_int("zero"), 0);
+    for (const char* bad : {"neg", "word", "mixed", "plus", "big", "space", "empty"})
+        EXPECT_THROW(req.path_int(bad), avenir::BadRequest) << bad;
+    EXPECT_THROW(req.path_int("nope"), avenir::NotFound);
+}
+
+TEST(Request, UrlEncodedForm) {
+    Request req;
+    req.headers = {{"content-type", "Application/X-WWW-Form-Urlencoded; charset=UTF-8"}};
+    req.body = "name=Jos%C3%A9+M&tags=a&tags=b&agree";
+    const Form& f = req.form();
+    EXPECT_EQ(f.get("name"), "Jos\xC3\xA9 M");
+    EXPECT_EQ(f.all("tags"), (std::vector<std::string>{"a", "b"}));
+    EXPECT_TRUE(f.has("agree"));
+    EXPECT_FALSE(f.has("other"));
+    EXPECT_EQ(f.get("other"), "");
+    EXPECT_EQ(&req.form(), &f);  // parsed once
+}
+
+TEST(Request, OtherContentTypesGiveAnEmptyForm) {
+    Request req;
+    req.headers = {{"content-type", "application/json"}};
+    req.body = "a=1";
+    EXPECT_TRUE(req.form().fields().empty());
+    Request none;
+    none.body = "a=1";
+    EXPECT_TRUE(none.form().fields().empty());
+}
+
+namespace {
+const std::string kMultipart =
+    "--XyZ\r\n"
+    "Content-Disposition: form-data; name=\"title\"\r\n"
+    "\r\n"
+    "Hello; world\r\n"
+    "--XyZ\r\n"
+    "Content-Disposition: form-data; name=\"doc\"; filename=\"notes;v2.txt\"\r\n"
+    "Content-Type: text/plain\r\n"
+    "\r\n"
+    "line1\r\nline2\r\n--XyZ-not-a-boundary\r\n"
+    "--XyZ\r\n"
+    "content-disposition: form-data; name=\"empty_file\"; filename=\"\"\r\n"
+    "Content-Type: application/octet-stream\r\n"
+    "\r\n"
+    "\r\n"
+    "--XyZ\r\n"
+    "Content-Disposition: form-data; name=\"blank\"\r\n"
+    "\r\n"
+    "\r\n"
+    "--XyZ--\r\n"
+    "epilogue ignored";
+}  // namespace
+
+TEST(Multipart, ParsesFieldsAndFiles) {
+    const Form f = parse_multipart(kMultipart, "multipart/form-data; boundary=XyZ");
+    EXPECT_EQ(f.get("title"), "Hello; world");
+    EXPECT_TRUE(f.has("blank"));
+    EXPECT_EQ(f.get("blank"), "");
+    ASSERT_EQ(f.files().size(), 1u);  // the empty file input is skipped
+    const UploadedFile* doc = f.file("doc");
+    ASSERT_NE(doc, nullptr);
+    EXPECT_EQ(doc->filename, "notes;v2.txt");
+    EXPECT_EQ(doc->content_type, "text/plain");
+    EXPECT_EQ(doc->data, "line1\r\nline2\r\n--XyZ-not-a-boundary");
+    EXPECT_EQ(f.file("empty_file"), nullptr);
+}
+
+TEST(Multipart, QuotedBoundaryBinaryDataAndFormAccessor) {
+    std::string data("\x00\xff\r\n\x01", 5);
+    Request req;
+    req.headers = {{"content-type", "multipart/form-data; charset=utf-8; boundary=\"a b:c\""}};
+    req.body = "preamble\r\n--a b:c\r\nContent-Disposition: form-data; name=\"f\"; filename*=UTF-8''caf%C3%A9.bin\r\n\r\n" +
+               data + "\r\n--a b:c--";
+    const Form& f = req.form();
+    ASSERT_NE(f.file("f"), nullptr);
+    EXPECT_EQ(f.file("f")->filename, "caf\xC3\xA9.bin");
+    EXPECT_EQ(f.file("f")->content_type, "application/octet-stream");
+    EXPECT_EQ(f.file("f")->data, data);
+}
+
+TEST(Multipart, MalformedBodiesAreBadRequests) {
+    const std::string ct = "multipart/form-data; boundary=B";
+    const std::string ok_part = "--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n";
+    EXPECT_NO_THROW(parse_multipart(ok_part + "--B--", ct));
+    EXPECT_THROW(parse_multipart(ok_part, ct), avenir::BadRequest);                      // no closing boundary
+    EXPECT_THROW(parse_multipart(ok_part + "--B--", "multipart/form-data"), avenir::BadRequest);  // no boundary
+    EXPECT_THROW(parse_multipart("no delimiter at all", ct), avenir::BadRequest);
+    EXPECT_THROW(parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\"\r\nx", ct), avenir::BadRequest);
+    EXPECT_THROW(parse_multipart("--B\r\nContent-Type: text/plain\r\n\r\nx\r\n--B--", ct), avenir::BadRequest);
+    EXPECT_THROW(parse_multipart("--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--", ct), avenir::BadRequest);
+    EXPECT_THROW(parse_multipart("--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nx\r\n--B--", ct),
+                 avenir::BadRequest);
+    EXPECT_THROW(parse_multipart("--B\r\nContent-Disposition: form-data; name=\"a\r\n\r\nx\r\n--B--", ct),
+                 avenir::BadRequest);
+    EXPECT_THROW(parse_multipart("--Bjunk\r\n", ct), avenir::BadRequest);
+    Request req;
+    req.headers = {{"content-type", ct}};
+    req.body = "--B\r\nbroken";
+    try {
+        req.form();
+        FAIL() << "expected BadRequest";
+    } catch (const avenir::BadRequest& e) {
+        EXPECT_EQ(e.status(), 400);
+        EXPECT_EQ(e.public_message(), "The submitted form could not be read.");
+        EXPECT_NE(std::string(e.what()).find("multipart"), std::string::npos);
+    }
+}

@@ -1,0 +1,414 @@
+// The socket server: one coroutine per connection, each on its own strand.
+//
+// Decisions:
+// - Timeouts: the first head must arrive whole within header_timeout (set once, so a byte a second
+//   does not keep it open); later heads get idle_timeout for their first byte, then header_timeout.
+// - Bodies over the route's limit get 413 before a byte of them is read (Content-Length) or as soon
+//   as they pass it (chunked). Early answers (400, 413, 431, 503) half-close and then discard input
+//   for up to kLinger, so the client reads the answer instead of a connection reset.
+// - stop(): stop accepting, close connections waiting for a request, let the others finish their
+//   response (sent with "Connection: close"), force-close what is left after shutdown_grace.
+// - HEAD, 1xx, 204 and 304 go out with the pipeline's headers untouched (HEAD keeps its
+//   Content-Length) and no body; other responses get Content-Length from the body sent.
+#include "core/http/server.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include <limits>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+#include <typeinfo>
+#include <vector>
+
+#include "core/http/asio.hpp"
+#include "core/log.hpp"
+
+namespace avenir::http {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bh = boost::beast::http;
+using tcp = net::ip::tcp;
+using Clock = std::chrono::steady_clock;
+using Strand = net::strand<net::io_context::executor_type>;
+using HeadParser = bh::request_parser<bh::empty_body>;
+using namespace std::chrono_literals;
+
+// How long a connection we answered early (413, 431, 503...) is drained so the client can read
+// the answer instead of getting a reset.
+constexpr auto kLinger = 2s;
+constexpr std::size_t kKeptBufferBytes = 64 * 1024;  // larger read buffers are freed between requests
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+auto redirect(beast::error_code& ec) { return net::redirect_error(net::use_awaitable, ec); }
+// Beast 1.74 has its own string_view.
+std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
+beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
+
+struct Conn {
+    explicit Conn(tcp::socket s) : stream(std::move(s)) {}
+    beast::tcp_stream stream;
+    beast::flat_buffer buffer;
+    bool idle = false;    // waiting for a request head; touched only on the connection's strand
+    bool linger = false;  // answered without reading the whole request: drain before closing
+    std::list<std::weak_ptr<Conn>>::iterator entry;
+};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_parse_error(const beast::error_code& ec) {
+    return ec.category() == bh::make_error_code(bh::error::bad_target).category() &&
+           ec != bh::error::end_of_stream && ec != bh::error::partial_message;
+}
+
+void log_failure(std::exception_ptr e) {
+    if (!e) return;
+    try {
+        std::rethrow_exception(e);
+    } catch (const boost::system::system_error& ex) {
+        log::error("http_conn_error", log::kv("category", ex.code().category().name()) + " " +
+                                          log::kv("error", ex.code().message()));
+    } catch (const std::system_error& ex) {
+        log::error("http_conn_error", log::kv("category", ex.code().category().name()) + " " +
+                                          log::kv("error", ex.code().message()));
+    } catch (const std::exception& ex) {
+        log::error("http_conn_error", log::kv("error", typeid(ex).name()));
+    } catch (...) {
+        log::error("http_conn_error", log::kv("error", "unknown"));
+    }
+}
+
+// The Date header (RFC 9110 §6.6.1), formatted at most once a second per thread; no strftime,
+// whose day and month names follow the C locale.
+beast::string_view http_date() {
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    thread_local std::time_t cached = -1;
+    thread_local char text[40];
+    const std::time_t now = std::time(nullptr);
+    if (now != cached) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday], tm.tm_mday,
+                      kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+        cached = now;
+    }
+    return text;
+}
+
+Request to_request(const HeadParser::value_type& head) {
+    Request req;
+    req.method = parse_method(sv(head.method_string()));
+    req.target = std::string(head.target());
+    for (const auto& f : head) req.headers.emplace_back(lower(sv(f.name_string())), std::string(sv(f.value())));
+    return req;
+}
+
+// The body to send: the shared gzip copy when the pipeline chose gzip for it.
+const std::string& payload(const Response& res) {
+    const auto enc = res.header("content-encoding");
+    if (res.gzip_body && enc && beast::iequals(bsv(*enc), "gzip")) return *res.gzip_body;
+    return res.body;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    Impl(ServerConfig c, const Pipeline& p) : cfg(std::move(c)), pipeline(p) {}
+
+    ServerConfig cfg;
+    const Pipeline& pipeline;
+    // Declared before the io_context: coroutine frames it destroys still unregister here.
+    std::atomic<bool> stopping{false};
+    std::atomic<std::size_t> live{0};
+    std::mutex conns_mu;
+    std::list<std::weak_ptr<Conn>> conns;
+
+    net::io_context ioc;
+    Strand strand{ioc.get_executor()};  // acceptor, signals and shutdown run here
+    tcp::acceptor acceptor{strand};
+    std::optional<net::signal_set> signals;
+    std::uint16_t bound_port = 0;
+    bool shutdown_started = false;  // on the strand
+
+    // Unregisters a connection when its coroutine ends, however it ends.
+    struct Guard {
+        Impl& s;
+        std::shared_ptr<Conn> c;
+        ~Guard() {
+            std::lock_guard lock(s.conns_mu);
+            s.conns.erase(c->entry);
+            s.live.fetch_sub(1);
+        }
+    };
+
+    void listen() {
+        const std::string where = cfg.host + ":" + std::to_string(cfg.port);
+        beast::error_code ec;
+        tcp::resolver resolver(ioc);
+        const auto results = resolver.resolve(cfg.host, std::to_string(cfg.port), ec);
+        if (ec || results.empty())
+            throw std::runtime_error("cannot listen on " + where + ": " + (ec ? ec.message() : "no address"));
+        const tcp::endpoint ep = results.begin()->endpoint();
+        acceptor.open(ep.protocol(), ec);
+        if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+        if (!ec) acceptor.bind(ep, ec);
+        if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+        if (ec) {
+            beast::error_code ignored;
+            acceptor.close(ignored);
+            throw std::runtime_error("cannot listen on " + where + ": " + ec.message());
+        }
+        bound_port = acceptor.local_endpoint().port();
+    }
+
+    void run() {
+        if (!acceptor.is_open()) listen();
+        net::co_spawn(strand, accept_loop(), log_failure);
+        if (cfg.handle_signals) {
+            signals.emplace(strand, SIGINT, SIGTERM);
+            signals->async_wait([this](const beast::error_code& ec, int) {
+                if (!ec) begin_shutdown();
+            });
+        }
+        const unsigned n = cfg.threads ? cfg.threads : std::max(1u, std::thread::hardware_concurrency());
+        std::vector<std::jthread> pool;
+        for (unsigned i = 1; i < n; ++i) pool.emplace_back([this] { ioc.run(); });
+        ioc.run();
+    }
+
+    // On the strand. Stops accepting, closes idle connections, then waits for the rest.
+    void begin_shutdown() {
+        if (shutdown_started) return;
+        shutdown_started = true;
+        stopping = true;
+        beast::error_code ec;
+        acceptor.close(ec);
+        if (signals) signals->cancel(ec);
+        close_connections(true);
+        net::co_spawn(strand, wait_for_connections(), log_failure);
+    }
+
+    net::awaitable<void> wait_for_connections() {
+        const auto deadline = Clock::now() + cfg.shutdown_grace;
+        net::steady_timer timer(strand);
+        while (live.load() > 0 && Clock::now() < deadline) {
+            timer.expires_after(20ms);
+            co_await timer.async_wait(net::use_awaitable);
+        }
+        if (live.load() == 0) co_return;
+        log::warn("http_shutdown_forced", log::kv("connections", static_cast<long long>(live.load())));
+        close_connections(false);
+    }
+
+    void close_connections(bool only_idle) {
+        std::lock_guard lock(conns_mu);
+        for (const auto& weak : conns) {
+            auto c = weak.lock();
+            if (!c) continue;
+            net::post(c->stream.get_executor(), [c, only_idle] {
+                if (!only_idle || (c->idle && c->buffer.size() == 0)) c->stream.close();
+            });
+        }
+    }
+
+    net::awaitable<void> accept_loop() {
+        while (!stopping) {
+            beast::error_code ec;
+            tcp::socket socket = co_await acceptor.async_accept(net::make_strand(ioc), redirect(ec));
+            if (stopping || ec == net::error::operation_aborted) break;
+            if (ec) {
+                log::warn("http_accept_error", log::kv("error", ec.message()));
+                net::steady_timer pause(strand, 100ms);
+                co_await pause.async_wait(net::use_awaitable);
+                continue;
+            }
+            start(std::move(socket));
+        }
+    }
+
+    void start(tcp::socket socket) {
+        const bool over_capacity = live.fetch_add(1) >= cfg.max_connections;
+        auto c = std::make_shared<Conn>(std::move(socket));
+        {
+            std::lock_guard lock(conns_mu);
+            c->entry = conns.insert(conns.end(), c);
+        }
+        net::co_spawn(c->stream.get_executor(), session(c, over_capacity), log_failure);
+    }
+
+    net::awaitable<void> session(std::shared_ptr<Conn> c, bool over_capacity) {
+        Guard guard{*this, c};
+        beast::error_code ec;
+        c->stream.socket().set_option(tcp::no_delay(true), ec);
+        if (over_capacity) {
+            Request req = placeholder_request();
+            c->linger = true;
+            co_await send(*c, req, pipeline.error(req, 503), false, 11, Clock::now());
+        } else {
+            for (bool first = true; co_await serve_one(*c, first); first = false) {}
+        }
+        if (c->linger) co_await linger_close(*c);
+        c->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        c->stream.close();
+    }
+
+    // Reads and answers one request; true when the connection stays open for another.
+    net::awaitable<bool> serve_one(Conn& c, bool first) {
+        if (c.buffer.size() == 0 && c.buffer.capacity() > kKeptBufferBytes) c.buffer.shrink_to_fit();
+        c.idle = true;
+        if (stopping) co_return false;
+        HeadParser head;
+        head.header_limit(static_cast<std::uint32_t>(cfg.max_header_bytes));
+        // Checked against the route's limit below. Not boost::none: Beast 1.74 compares the
+        // Content-Length with the optional and treats none as 0.
+        head.body_limit(std::numeric_limits<std::uint64_t>::max());
+        beast::error_code ec;
+        co_await read_head(c, first, head, ec);
+        c.idle = false;
+        const auto start = Clock::now();
+        if (ec) co_return co_await reject_head(c, ec, start);
+
+        Request req = to_request(head.get());
+        const unsigned version = head.get().version();
+        pipeline.prepare(req);
+        const std::size_t limit = pipeline.body_limit(req);
+        if (head.content_length() && *head.content_length() > limit)
+            co_return co_await refuse(c, req, 413, version, start);
+
+        bh::request_parser<bh::string_body> full(std::move(head));
+        full.body_limit(limit);
+        if (!full.is_done()) {
+            c.stream.expires_after(cfg.body_timeout);
+            if (version == 11 && beast::iequals(full.get()[bh::field::expect], "100-continue"))
+                co_await net::async_write(c.stream, net::buffer(kContinue), redirect(ec));
+            if (!ec) co_await bh::async_read(c.stream, c.buffer, full, redirect(ec));
+            if (ec == bh::error::body_limit) co_return co_await refuse(c, req, 413, version, start);
+            if (is_parse_error(ec)) co_return co_await refuse(c, req, 400, version, start);
+            if (ec) co_return false;
+            req.body = std::move(full.get().body());
+        }
+        const bool keep = full.get().keep_alive() && !stopping;
+        co_return co_await send(c, req, pipeline.handle(req), keep, version, start);
+    }
+
+    // On later requests the idle wait (first byte) and the head read have separate timeouts.
+    net::awaitable<void> read_head(Conn& c, bool first, HeadParser& head, beast::error_code& ec) {
+        if (!first && c.buffer.size() == 0) {
+            c.stream.expires_after(cfg.idle_timeout);
+            const std::size_t n = co_await c.stream.async_read_some(c.buffer.prepare(4096), redirect(ec));
+            if (ec) co_return;
+            c.buffer.commit(n);
+        }
+        c.stream.expires_after(cfg.header_timeout);  // for the whole head, not per byte
+        co_await bh::async_read_header(c.stream, c.buffer, head, redirect(ec));
+    }
+
+    net::awaitable<bool> reject_head(Conn& c, const beast::error_code& ec, Clock::time_point start) {
+        const int status = ec == bh::error::header_limit ? 431 : is_parse_error(ec) ? 400 : 0;
+        if (status == 0) co_return false;  // timeout, reset, end of stream or shutdown: just close
+        Request req = placeholder_request();
+        co_return co_await refuse(c, req, status, 11, start);
+    }
+
+    // Answers with an error page without reading the rest of the request, then closes.
+    net::awaitable<bool> refuse(Conn& c, Request& req, int status, unsigned version, Clock::time_point start) {
+        c.linger = true;
+        co_await send(c, req, pipeline.error(req, status), false, version, start);
+        co_return false;
+    }
+
+    net::awaitable<bool> send(Conn& c, const Request& req, const Response& res, bool keep, unsigned version,
+                              Clock::time_point start) {
+        const std::string& body = payload(res);
+        const bool no_body = req.method == Method::Head || res.status / 100 == 1 || res.status == 204 ||
+                             res.status == 304;
+        bh::response<bh::span_body<const char>> msg;
+        msg.version(version == 10 ? 10 : 11);
+        msg.result(static_cast<unsigned>(res.status));
+        if (const auto reason = status_reason(res.status); !reason.empty()) msg.reason(bsv(reason));
+        for (const auto& [name, value] : res.headers) {
+            if (beast::iequals(bsv(name), "connection")) {
+                if (beast::iequals(bsv(value), "close")) keep = false;
+                continue;
+            }
+            // HEAD keeps the pipeline's Content-Length (the size a GET would send).
+            if (!no_body && (beast::iequals(bsv(name), "content-length") || beast::iequals(bsv(name), "transfer-encoding")))
+                continue;
+            msg.insert(bsv(name), bsv(value));
+        }
+        if (!no_body) {
+            msg.body() = {body.data(), body.size()};
+            msg.content_length(body.size());
+        }
+        if (msg.find(bh::field::date) == msg.end()) msg.set(bh::field::date, http_date());
+        msg.keep_alive(keep && !stopping);
+        c.stream.expires_after(cfg.write_timeout);
+        beast::error_code ec;
+        co_await bh::async_write(c.stream, msg, redirect(ec));
+        log_access(req, res.status, no_body ? 0 : body.size(), start);
+        co_return msg.keep_alive() && !ec;
+    }
+
+    // Half-closes, then discards what the client still sends for a short while.
+    net::awaitable<void> linger_close(Conn& c) {
+        beast::error_code ec;
+        c.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        c.stream.expires_after(kLinger);
+        while (!ec) co_await c.stream.async_read_some(c.buffer.prepare(16 * 1024), redirect(ec));
+    }
+
+    // Stands in for a request that could not be parsed; logged as "method=OTHER path=-".
+    Request placeholder_request() const {
+        Request req;
+        req.target = "/";
+        pipeline.prepare(req);
+        req.method = Method::Other;
+        req.raw_path.clear();
+        return req;
+    }
+
+    void log_access(const Request& req, int status, std::size_t bytes, Clock::time_point start) const {
+        if (!cfg.access_log) return;
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        char ms_text[32];
+        std::snprintf(ms_text, sizeof ms_text, "%.1f", ms);
+        std::string_view path = req.raw_path;
+        path = path.substr(0, path.find('?'));
+        log::info("http", log::kv("method", method_name(req.method)) + " " + log::kv("path", path.empty() ? "-" : path) +
+                              " " + log::kv("status", status) + " " +
+                              log::kv("bytes", static_cast<long long>(bytes)) + " " + log::kv("ms", ms_text) + " " +
+                              log::kv("id", req.request_id));
+    }
+};
+
+Server::Server(ServerConfig config, const Pipeline& pipeline)
+    : impl_(std::make_unique<Impl>(std::move(config), pipeline)) {}
+
+Server::~Server() = default;
+
+void Server::listen() { impl_->listen(); }
+
+std::uint16_t Server::port() const { return impl_->bound_port; }
+
+void Server::run() { impl_->run(); }
+
+void Server::stop() {
+    impl_->stopping = true;  // at once, so responses being built now say "Connection: close"
+    net::post(impl_->strand, [impl = impl_.get()] { impl->begin_shutdown(); });
+}
+
+}  // namespace avenir::http

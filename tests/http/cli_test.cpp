@@ -1,0 +1,95 @@
+// The avenir command line: help, exit codes, seed idempotence, backup.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Run {
+    int code;
+    std::string out;
+};
+
+Run run(const std::string& args, const std::string& env = {}) {
+    const std::string cmd = env + " " + AVENIR_BINARY + " " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
+    const int status = pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() / ("avenir-cli-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir_);
+        env_ = "AVENIR_DATABASE_URL=sqlite:" + (dir_ / "a.db").string() + " AVENIR_CONTENT_DIR=" + AVENIR_SOURCE_DIR +
+               "/content AVENIR_STATIC_DIR=" + AVENIR_SOURCE_DIR + "/static";
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+    std::filesystem::path dir_;
+    std::string env_;
+};
+
+TEST_F(Cli, EveryCommandHasHelp) {
+    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version"}) {
+        const auto r = run(std::string(cmd) + " --help");
+        EXPECT_EQ(r.code, 0) << cmd;
+        EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
+    }
+}
+
+TEST_F(Cli, UsageErrorsExitWithTwo) {
+    EXPECT_EQ(run("").code, 2);
+    EXPECT_EQ(run("frobnicate").code, 2);
+    EXPECT_EQ(run("backup").code, 2) << "FILE is required";
+    EXPECT_EQ(run("serve --port 70000").code, 2);
+}
+
+TEST_F(Cli, VersionPrintsTheVersion) {
+    const auto r = run("version");
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out, std::string("avenir ") + AVENIR_VERSION + "\n");
+}
+
+TEST_F(Cli, MigrateSeedTwiceAndBackup) {
+    auto r = run("migrate", env_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("schema version"), std::string::npos);
+    r = run("seed", env_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(r.out.find(": 0 row(s) changed"), std::string::npos) << "first seed loads rows: " << r.out;
+    r = run("seed", env_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find(": 0 row(s) changed"), std::string::npos) << "second seed changes nothing: " << r.out;
+    const auto backup = dir_ / "copy.db";
+    r = run("backup " + backup.string(), env_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_GT(std::filesystem::file_size(backup), 0u);
+    // The copy is a working database: seeding it changes nothing either.
+    r = run("seed", "AVENIR_DATABASE_URL=sqlite:" + backup.string() + " AVENIR_CONTENT_DIR=" + AVENIR_SOURCE_DIR + "/content");
+    EXPECT_NE(r.out.find(": 0 row(s) changed"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, BadConfigurationSaysWhatToFix) {
+    const auto r = run("migrate", "AVENIR_PORT=eighty " + env_);
+    EXPECT_EQ(r.code, 4);
+    EXPECT_NE(r.out.find("AVENIR_PORT"), std::string::npos) << r.out;
+    const auto missing = run("--config /nonexistent/avenir.toml migrate", env_);
+    EXPECT_EQ(missing.code, 4);
+    EXPECT_NE(missing.out.find("not found"), std::string::npos) << missing.out;
+}
+
+TEST_F(Cli, UnknownDatabaseSchemeIsADatabaseError) {
+    const auto r = run("migrate --database mysql://x");
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find("mysql"), std::string::npos) << r.out;
+}
+
+}  // namespace
