@@ -103,6 +103,7 @@ int run(CLI::App& cli, const Options& o, const std::function<int(const Config&)>
 int main(int argc, char** argv) {
     CLI::App cli{"Avenir: the platform of the trade-union programme \"Our Digital Future\"."};
     cli.require_subcommand(1);
+    cli.fallthrough();  // global options may also follow the command
     Options o;
     auto* config_opt = cli.add_option("--config", o.config_file, "configuration file (default avenir.toml if present)");
     cli.add_option("--database", o.database, "database URL: sqlite:PATH or postgresql://... (env AVENIR_DATABASE_URL)");

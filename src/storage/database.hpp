@@ -2,6 +2,17 @@
 // One Database interface over SQLite and PostgreSQL. Queries are written once, with PostgreSQL
 // placeholders ($1, $2, ...); the SQLite backend rewrites them. Errors come as one family for
 // both backends.
+//
+// Transactions (both backends behave the same; the conformance suite checks it):
+// - with_tx() inside a with_tx() callback on the same Database and thread throws std::logic_error
+//   (no savepoints: one transaction per unit of work keeps both backends simple and predictable).
+// - Calling exec()/exec_script() on the Database (rather than on the Transaction) from inside a
+//   with_tx() callback throws std::logic_error: it would use a second connection and could wait on
+//   the transaction's own locks.
+// - Once a statement in a transaction fails, the transaction is aborted (as PostgreSQL does):
+//   further statements throw DbError, and with_tx() rolls back and throws DbError even if the
+//   callback swallowed the error. Use INSERT ... ON CONFLICT rather than catching UniqueViolation.
+// Error messages carry the database's message, never bound parameter values.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -9,6 +20,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -33,12 +45,15 @@ struct SchemaError : DbError { using DbError::DbError; };       // schema newer 
 
 class Row {
 public:
-    Row(const std::vector<std::string>* columns, std::vector<Value> values)
-        : columns_(columns), values_(std::move(values)) {}
+    // The column names are shared, so a Row stays valid after its Result is gone.
+    Row(std::shared_ptr<const std::vector<std::string>> columns, std::vector<Value> values)
+        : columns_(std::move(columns)), values_(std::move(values)) {}
     std::size_t size() const { return values_.size(); }
     bool is_null(std::size_t i) const;
-    std::int64_t get_int(std::size_t i) const;       // throws DbError on NULL or wrong type
-    double get_double(std::size_t i) const;
+    // Throws DbError on NULL or wrong type; a double holding a whole number is accepted
+    // (PostgreSQL's sum() and numeric columns arrive as double).
+    std::int64_t get_int(std::size_t i) const;
+    double get_double(std::size_t i) const;          // integers are converted
     std::string get_text(std::size_t i) const;       // integers are formatted; NULL throws
     std::optional<std::string> get_opt_text(std::size_t i) const;
     std::optional<std::int64_t> get_opt_int(std::size_t i) const;
@@ -46,10 +61,14 @@ public:
     std::size_t index(std::string_view column) const;
     std::int64_t get_int(std::string_view c) const { return get_int(index(c)); }
     std::string get_text(std::string_view c) const { return get_text(index(c)); }
+    double get_double(std::string_view c) const { return get_double(index(c)); }
+    bool is_null(std::string_view c) const { return is_null(index(c)); }
+    std::optional<std::string> get_opt_text(std::string_view c) const { return get_opt_text(index(c)); }
+    std::optional<std::int64_t> get_opt_int(std::string_view c) const { return get_opt_int(index(c)); }
     const Value& value(std::size_t i) const { return values_.at(i); }
 
 private:
-    const std::vector<std::string>* columns_;
+    std::shared_ptr<const std::vector<std::string>> columns_;
     std::vector<Value> values_;
 };
 
@@ -72,6 +91,8 @@ public:
 class Executor {
 public:
     virtual ~Executor() = default;
+    // Runs one statement. Placeholders are $1, $2, ... on both backends; the number of params
+    // must match the highest placeholder.
     virtual Result exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
     // Runs several ';'-separated statements without parameters (migrations).
     virtual void exec_script(std::string_view sql) = 0;
@@ -91,23 +112,33 @@ public:
     virtual void backup_to(const std::string& path) = 0;
 };
 
-// Opens "sqlite:PATH" (or "sqlite::memory:") or "postgresql://..." / "postgres://...".
-// pool_size: connections kept (PostgreSQL) or opened (SQLite readers).
+// Opens "sqlite:PATH" (or "sqlite::memory:") or "postgresql://..." / "postgres://..." or a libpq
+// key=value DSN starting with "host=" or "dbname=". Anything else throws DbError.
+// pool_size: connections kept (PostgreSQL) or opened (SQLite; "sqlite::memory:" uses one).
+// SQLite creates the file's parent folder. PostgreSQL connects once at open (fails fast with
+// ConnectionError), the rest lazily; per-connection settings go in the URL, e.g.
+// "postgresql://u@h/db?options=-csearch_path%3Dmyschema".
 std::unique_ptr<Database> open_database(const std::string& url, unsigned pool_size = 4);
 
 // ---- migrations -----------------------------------------------------------------------------
+// Files src/**/migrations/NNNN_name.sql serve both dialects; NNNN_name.sqlite.sql plus
+// NNNN_name.postgres.sql when they must differ. NNNN is the version, unique across modules.
 struct Migration {
     int version;
     std::string name;
     std::string sqlite_sql;
     std::string postgres_sql;
 };
-// The migrations compiled into this binary, ascending.
+// The migrations compiled into this binary, ascending. Throws SchemaError naming the files when
+// two share a version, a dialect is missing, or a name does not match NNNN_name.
 const std::vector<Migration>& builtin_migrations();
+// Builds the ascending list from (path, text) files; the checks of builtin_migrations().
+std::vector<Migration> load_migrations(const std::vector<std::pair<std::string, std::string>>& files);
 // Current schema version (0 for an empty database).
 int schema_version(Database& db);
 // Applies pending migrations, each in its own transaction; returns how many ran.
-// Throws SchemaError when the database is newer than this binary knows.
+// Throws SchemaError when the database is newer than this binary knows. Safe when several
+// instances start at once (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock per schema).
 int migrate(Database& db, const std::vector<Migration>& migrations = builtin_migrations());
 // Throws SchemaError (with a clear message) when the schema is newer than this binary knows.
 void check_schema_not_newer(Database& db, const std::vector<Migration>& migrations = builtin_migrations());

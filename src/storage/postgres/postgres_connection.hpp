@@ -1,0 +1,39 @@
+#pragma once
+// One libpq connection: text-format parameters, results converted by column type, SQLSTATEs
+// mapped onto the storage error family.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.hpp"
+
+struct pg_conn;
+
+namespace avenir::storage {
+
+class PgConnection {
+public:
+    // Connects (URL or key=value conninfo) and sets client_min_messages=warning.
+    // Throws ConnectionError.
+    explicit PgConnection(const std::string& conninfo);
+    ~PgConnection();
+    PgConnection(const PgConnection&) = delete;
+    PgConnection& operator=(const PgConnection&) = delete;
+
+    Result exec(std::string_view sql, const std::vector<Value>& params = {});
+    void exec_script(std::string_view sql);
+    // Runs a parameterless command and returns its command tag ("COMMIT", "ROLLBACK", ...).
+    std::string command(const char* sql);
+
+    bool healthy() const;         // PQstatus is CONNECTION_OK
+    void reconnect();             // PQreset; throws ConnectionError
+    bool idle() const;            // no transaction open
+    bool rollback_quietly() noexcept;  // false: the connection is unusable, drop it
+
+private:
+    void set_up();
+
+    pg_conn* conn_ = nullptr;
+};
+
+}  // namespace avenir::storage

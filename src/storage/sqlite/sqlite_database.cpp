@@ -1,0 +1,180 @@
+#include "storage/sqlite/sqlite_database.hpp"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "storage/detail.hpp"
+
+namespace avenir::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+void create_parent(const std::string& path) {
+    const fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) return;
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw ConnectionError("sqlite: cannot create folder " + parent.string() + ": " + ec.message());
+}
+
+// Makes a rename durable (best effort: some filesystems refuse fsync on folders).
+void sync_folder(const std::string& path) {
+    const fs::path parent = fs::path(path).parent_path();
+    const int fd = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+class SqliteTransaction final : public Transaction {
+public:
+    explicit SqliteTransaction(SqliteConnection& conn) : conn_(conn) {}
+    Result exec(std::string_view sql, const std::vector<Value>& params) override {
+        state_.check_usable();
+        try {
+            return conn_.exec(sql, params);
+        } catch (const DbError&) {
+            state_.mark_failed();
+            throw;
+        }
+    }
+    void exec_script(std::string_view sql) override {
+        state_.check_usable();
+        try {
+            conn_.exec_script(sql);
+        } catch (const DbError&) {
+            state_.mark_failed();
+            throw;
+        }
+    }
+    bool failed() const { return state_.failed(); }
+
+private:
+    SqliteConnection& conn_;
+    detail::TxState state_;
+};
+
+// A statement run outside with_tx() must not leave a transaction open on a pooled connection.
+void check_idle(Pool<SqliteConnection>::Lease& conn) {
+    if (!conn->in_transaction()) return;
+    if (!conn->rollback_quietly()) conn.discard();
+    throw std::logic_error("a statement run on the Database left a transaction open (rolled back); "
+                           "use with_tx() for transactions");
+}
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(const std::string& path, unsigned pool_size)
+    : path_(path), memory_(path == ":memory:"), pool_(memory_ ? 1 : pool_size, [this] { return connect(); }) {
+    if (!memory_) create_parent(path_);
+    auto first = pool_.borrow();  // fail fast on a bad path; switches the file to WAL
+}
+
+std::unique_ptr<SqliteConnection> SqliteDatabase::connect() {
+    const bool set_wal = !wal_set_.exchange(true);
+    try {
+        return std::make_unique<SqliteConnection>(path_, set_wal);
+    } catch (...) {
+        if (set_wal) wal_set_ = false;
+        throw;
+    }
+}
+
+Result SqliteDatabase::exec(std::string_view sql, const std::vector<Value>& params) {
+    detail::forbid_inside_tx(this, "exec");
+    auto conn = pool_.borrow();
+    Result r = conn->exec(sql, params);
+    check_idle(conn);
+    return r;
+}
+
+void SqliteDatabase::exec_script(std::string_view sql) {
+    detail::forbid_inside_tx(this, "exec_script");
+    auto conn = pool_.borrow();
+    try {
+        conn->exec_script(sql);
+    } catch (...) {
+        if (!conn->rollback_quietly()) conn.discard();
+        throw;
+    }
+    check_idle(conn);
+}
+
+void SqliteDatabase::with_tx(const std::function<void(Transaction&)>& fn) {
+    detail::TxScope scope(this);
+    auto conn = pool_.borrow();
+    conn->exec("BEGIN IMMEDIATE");
+    SqliteTransaction tx(*conn);
+    try {
+        fn(tx);
+        if (tx.failed())
+            throw DbError("transaction rolled back: a statement in it failed and the callback went on");
+        conn->exec("COMMIT");
+    } catch (...) {
+        if (!conn->rollback_quietly()) conn.discard();
+        throw;
+    }
+}
+
+bool SqliteDatabase::ping() noexcept {
+    try {
+        detail::forbid_inside_tx(this, "ping");
+        auto conn = pool_.borrow();
+        const Result r = conn->exec("SELECT 1");
+        return r.size() == 1 && r.at(0).get_int(0) == 1;
+    } catch (...) {
+        return false;
+    }
+}
+
+void SqliteDatabase::backup_to(const std::string& path) {
+    detail::forbid_inside_tx(this, "backup_to");
+    create_parent(path);
+    const std::string tmp = path + ".tmp";
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    sqlite3* dest = nullptr;
+    if (sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        const std::string why = dest ? sqlite3_errmsg(dest) : "out of memory";
+        sqlite3_close_v2(dest);
+        throw ConnectionError("sqlite: cannot create backup " + tmp + ": " + why);
+    }
+    int rc = SQLITE_OK;
+    {
+        auto src = pool_.borrow();
+        sqlite3_backup* b = sqlite3_backup_init(dest, "main", src->handle(), "main");
+        if (b) {
+            for (int tries = 0; tries < 100; ++tries) {  // busy: up to ~5 s
+                rc = sqlite3_backup_step(b, -1);
+                if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+                sqlite3_sleep(50);
+            }
+            sqlite3_backup_finish(b);
+        }
+        if (rc == SQLITE_DONE || rc == SQLITE_OK) rc = sqlite3_extended_errcode(dest);
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+        try {
+            throw_sqlite_error(dest, rc);
+        } catch (...) {
+            sqlite3_close_v2(dest);
+            fs::remove(tmp, ec);
+            throw;
+        }
+    }
+    sqlite3_close_v2(dest);
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        const std::string why = ec.message();
+        fs::remove(tmp, ec);
+        throw DbError("sqlite: cannot move backup into place at " + path + ": " + why);
+    }
+    sync_folder(path);
+}
+
+}  // namespace avenir::storage

@@ -1,0 +1,38 @@
+#pragma once
+// SQLite backend: WAL, synchronous=FULL, foreign keys on, 5 s busy timeout, a small pool of
+// NOMUTEX connections (one thread per connection at a time). with_tx() uses BEGIN IMMEDIATE so a
+// transaction takes the write lock up front instead of failing when a read upgrades to a write.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "storage/database.hpp"
+#include "storage/pool.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace avenir::storage {
+
+class SqliteDatabase final : public Database {
+public:
+    // path: a file (its parent folder is created) or ":memory:" (then one connection, so every
+    // caller sees the same data). Throws ConnectionError when the file cannot be opened.
+    SqliteDatabase(const std::string& path, unsigned pool_size);
+
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    Result exec(std::string_view sql, const std::vector<Value>& params = {}) override;
+    void exec_script(std::string_view sql) override;
+    void with_tx(const std::function<void(Transaction&)>& fn) override;
+    bool ping() noexcept override;
+    // Online backup (sqlite3_backup) into PATH.tmp, then an atomic rename to PATH.
+    void backup_to(const std::string& path) override;
+
+private:
+    std::unique_ptr<SqliteConnection> connect();
+
+    std::string path_;
+    bool memory_;
+    std::atomic<bool> wal_set_{false};
+    Pool<SqliteConnection> pool_;
+};
+
+}  // namespace avenir::storage

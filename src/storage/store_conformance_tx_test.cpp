@@ -1,0 +1,150 @@
+// StoreConformance, continued: transactions, concurrency and migrations on both backends.
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+
+#include "storage/store_test_support.hpp"
+
+namespace avenir::storage::testing {
+namespace {
+
+const std::vector<Migration> kTwo = {
+    {1, "first", "CREATE TABLE m_a (x INTEGER);", "CREATE TABLE m_a (x INTEGER);"},
+    {2, "second", "CREATE TABLE m_b (y TEXT); INSERT INTO m_b (y) VALUES ('lite');",
+     "CREATE TABLE m_b (y TEXT); INSERT INTO m_b (y) VALUES ('pg');"},
+};
+
+TEST_P(StoreConformance, TransactionCommitsOnReturn) {
+    db().exec("CREATE TABLE t (n INTEGER)");
+    db().with_tx([](Transaction& tx) {
+        tx.exec("INSERT INTO t (n) VALUES ($1)", {std::int64_t{1}});
+        tx.exec_script("INSERT INTO t (n) VALUES (2); INSERT INTO t (n) VALUES (3);");
+        EXPECT_EQ(tx.exec("SELECT COUNT(*) FROM t").at(0).get_int(0), 3);
+    });
+    EXPECT_EQ(count("t"), 3);
+}
+
+TEST_P(StoreConformance, TransactionRollsBackOnException) {
+    db().exec("CREATE TABLE t (n INTEGER)");
+    EXPECT_THROW(db().with_tx([](Transaction& tx) {
+        tx.exec("INSERT INTO t (n) VALUES (1)");
+        throw std::runtime_error("changed my mind");
+    }), std::runtime_error);
+    EXPECT_EQ(count("t"), 0);
+    db().with_tx([](Transaction& tx) { tx.exec("INSERT INTO t (n) VALUES (1)"); });  // connection still usable
+    EXPECT_EQ(count("t"), 1);
+}
+
+TEST_P(StoreConformance, FailedStatementAbortsTransactionOnBoth) {
+    db().exec("CREATE TABLE t (n INTEGER PRIMARY KEY)");
+    EXPECT_THROW(db().with_tx([](Transaction& tx) {
+        tx.exec("INSERT INTO t (n) VALUES (1)");
+        EXPECT_THROW(tx.exec("INSERT INTO t (n) VALUES (1)"), UniqueViolation);
+        EXPECT_THROW(tx.exec("SELECT 1"), DbError);  // aborted, as PostgreSQL does
+    }), DbError);
+    EXPECT_EQ(count("t"), 0);
+}
+
+TEST_P(StoreConformance, MisuseInsideTransactionIsALogicError) {
+    db().exec("CREATE TABLE t (n INTEGER)");
+    EXPECT_THROW(db().with_tx([&](Transaction&) { db().with_tx([](Transaction&) {}); }), std::logic_error);
+    EXPECT_THROW(db().with_tx([&](Transaction&) { db().exec("SELECT 1"); }), std::logic_error);
+    EXPECT_THROW(db().exec("BEGIN"), std::logic_error);  // transactions go through with_tx()
+    db().exec("INSERT INTO t (n) VALUES (1)");           // and the pool is still healthy
+    EXPECT_EQ(count("t"), 1);
+}
+
+TEST_P(StoreConformance, FourThreadsInsertConcurrently) {
+    db().exec("CREATE TABLE c (" + auto_id() + ", worker INTEGER NOT NULL, n INTEGER NOT NULL)");
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int w = 0; w < 4; ++w) {
+        threads.emplace_back([&, w] {
+            try {
+                for (int i = 0; i < 50; ++i) {
+                    const std::vector<Value> p = {std::int64_t{w}, std::int64_t{i}};
+                    if (i % 5 == 0)
+                        db().with_tx([&](Transaction& tx) { tx.exec("INSERT INTO c (worker, n) VALUES ($1, $2)", p); });
+                    else
+                        db().exec("INSERT INTO c (worker, n) VALUES ($1, $2)", p);
+                }
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << e.what();
+                ++failures;
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(failures, 0);
+    EXPECT_EQ(count("c"), 200);
+    EXPECT_EQ(db().exec("SELECT COUNT(DISTINCT id) FROM c").at(0).get_int(0), 200);
+}
+
+TEST_P(StoreConformance, MigrationsApplyOnceInOrder) {
+    EXPECT_EQ(schema_version(db()), 0);
+    EXPECT_EQ(migrate(db(), kTwo), 2);
+    EXPECT_EQ(schema_version(db()), 2);
+    EXPECT_EQ(db().exec("SELECT y FROM m_b").at(0).get_text(0), sqlite() ? "lite" : "pg");
+    EXPECT_EQ(migrate(db(), kTwo), 0);
+    auto three = kTwo;
+    three.push_back({3, "third", "CREATE TABLE m_c (z INTEGER);", "CREATE TABLE m_c (z INTEGER);"});
+    EXPECT_EQ(migrate(db(), three), 1);
+    EXPECT_EQ(schema_version(db()), 3);
+    const Result rows = db().exec("SELECT version, name, applied_at FROM schema_migrations ORDER BY version");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows.at(2).get_text("name"), "third");
+    EXPECT_FALSE(rows.at(2).get_text("applied_at").empty());
+}
+
+TEST_P(StoreConformance, BuiltinMigrationsApply) {
+    const auto& builtin = builtin_migrations();
+    ASSERT_FALSE(builtin.empty());
+    EXPECT_EQ(builtin.front().version, 1);
+    EXPECT_EQ(migrate(db()), static_cast<int>(builtin.size()));
+    EXPECT_EQ(schema_version(db()), builtin.back().version);
+    EXPECT_EQ(migrate(db()), 0);
+    db().exec("INSERT INTO app_state (key, value) VALUES ($1, $2)", {std::string("k"), std::string("v")});
+    EXPECT_EQ(count("app_state"), 1);
+}
+
+TEST_P(StoreConformance, FailedMigrationLeavesNothingBehind) {
+    auto bad = kTwo;
+    bad[1].sqlite_sql = bad[1].postgres_sql = "CREATE TABLE m_b (y TEXT); INSERT INTO no_such_table VALUES (1);";
+    try {
+        migrate(db(), bad);
+        ADD_FAILURE() << "migration should fail";
+    } catch (const SchemaError& e) {
+        EXPECT_NE(std::string(e.what()).find("migration 2 (second) failed"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(schema_version(db()), 1);
+    EXPECT_THROW(db().exec("SELECT * FROM m_b"), DbError);
+    EXPECT_EQ(migrate(db(), kTwo), 1);
+}
+
+TEST_P(StoreConformance, NewerSchemaIsRefused) {
+    migrate(db(), kTwo);
+    db().exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', 'now')");
+    const std::string expected =
+        "database schema is version 7 but this Avenir knows migrations up to 2; "
+        "upgrade Avenir or restore a matching backup";
+    try {
+        check_schema_not_newer(db(), kTwo);
+        ADD_FAILURE() << "no SchemaError";
+    } catch (const SchemaError& e) {
+        EXPECT_EQ(std::string(e.what()), expected);
+    }
+    EXPECT_THROW(migrate(db(), kTwo), SchemaError);
+}
+
+TEST_P(StoreConformance, TwoInstancesMigratingAtOnceApplyEachMigrationOnce) {
+    auto other = open_database(url_, 2);
+    std::atomic<int> total{0};
+    std::thread t([&] { total += migrate(*other, kTwo); });
+    total += migrate(db(), kTwo);
+    t.join();
+    EXPECT_EQ(total, 2);
+    EXPECT_EQ(count("schema_migrations"), 2);
+}
+
+}  // namespace
+}  // namespace avenir::storage::testing
