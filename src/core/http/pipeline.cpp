@@ -14,6 +14,8 @@
 //   by handlers are logged at warn, anything else at error with the request id.
 #include "core/http/pipeline.hpp"
 
+#include "core/html.hpp"
+
 #include <sodium.h>
 
 #include <exception>
@@ -69,22 +71,6 @@ bool clean_path(std::string_view p) {
     for (const char c : p)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
     return valid_utf8(p);
-}
-
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
 }
 
 std::string default_message(int status) {

@@ -4,13 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/html.hpp"
+
 namespace avenir::view {
 
 std::string markdown_to_html(std::string_view markdown);
 // Prefixes local links (href="/...") with the language path ("/fr") so content written once
 // with "/contacts" stays in the reader's language. "en" leaves links as they are.
 std::string localize_links(std::string_view html, std::string_view lang);
-// HTML-escapes text for element content and attribute values.
-std::string html_escape(std::string_view text);
+using avenir::html_escape;
 
 }  // namespace avenir::view
