@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 HOST  ?= 127.0.0.1
 PORT  ?= 8080
 
-.PHONY: run test build deps deps-test configure unit browser bench clean
+.PHONY: run test build deps deps-test configure unit browser bench fuzz clean
 
 deps:
 	@scripts/install-deps.sh run
@@ -36,6 +36,14 @@ bench:
 	@scripts/install-deps.sh bench
 	cmake --build $(BUILD) -j $(JOBS)
 	bench/http
+
+# Runs the parser fuzz target for FUZZ_SECONDS (needs clang and libclang-rt-14-dev).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAVENIR_FUZZ=ON
+	cmake --build build-fuzz -j $(JOBS) --target parsers_fuzz
+	mkdir -p build-fuzz/corpus
+	build-fuzz/parsers_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus
 
 clean:
 	rm -rf $(BUILD)
