@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Browser tests: a fresh SQLite database, the real server on a free loopback port, and
+# tests/browser/*.test.mjs (node --test, playwright-core driving Debian's chromium, axe-core).
+#   scripts/browser-tests.sh BUILD_DIR
+# Needs node/npm and /usr/bin/chromium (scripts/install-deps.sh test); not curl.
+# Ends with one line "browser: N passed, M failed" (the server's graceful shutdown counts as a check).
+# AVENIR_KEEP_TMP=1 keeps the temp dir (database, server log, TAP output) for a look afterwards.
+set -uo pipefail
+
+if [ $# -ne 1 ]; then
+  echo "usage: $0 BUILD_DIR" >&2
+  exit 2
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$1" 2>/dev/null && pwd) || { echo "browser: no build dir '$1'" >&2; echo "browser: 0 passed, 1 failed"; exit 1; }
+avenir="$build/avenir"
+tests="$root/tests/browser"
+
+tmp=""
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -KILL "$server_pid" 2>/dev/null
+    wait "$server_pid" 2>/dev/null
+  fi
+  if [ -n "$tmp" ] && [ "${AVENIR_KEEP_TMP:-0}" != 1 ]; then rm -rf "$tmp"; fi
+  if [ -n "$tmp" ] && [ "${AVENIR_KEEP_TMP:-0}" = 1 ]; then echo "browser: kept $tmp" >&2; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+show_server_log() {
+  if [ -s "$tmp/server.log" ]; then
+    echo "---- last 60 lines of the server log ($tmp/server.log) ----" >&2
+    tail -n 60 "$tmp/server.log" >&2
+    echo "----" >&2
+  fi
+}
+
+# A step before the tests could run failed: say which, and end with the summary line.
+setup_failed() {
+  echo "browser: setup failed: $*" >&2
+  show_server_log
+  echo "browser: 0 passed, 1 failed"
+  exit 1
+}
+
+command -v node >/dev/null 2>&1 || setup_failed "node not found (scripts/install-deps.sh test)"
+command -v npm >/dev/null 2>&1 || setup_failed "npm not found (scripts/install-deps.sh test)"
+[ -x "${AVENIR_CHROMIUM:-/usr/bin/chromium}" ] || setup_failed "${AVENIR_CHROMIUM:-/usr/bin/chromium} not found (scripts/install-deps.sh test)"
+[ -x "$avenir" ] || setup_failed "$avenir not built"
+
+# npm dependencies: (re)install when missing or older than the lock file. npm ci writes
+# node_modules/.package-lock.json, so its date is the date of the last install.
+if [ ! -f "$tests/node_modules/.package-lock.json" ] || [ "$tests/package-lock.json" -nt "$tests/node_modules/.package-lock.json" ]; then
+  echo "browser: npm ci in tests/browser"
+  (cd "$tests" && npm ci --no-audit --no-fund) || setup_failed "npm ci"
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/avenir-browser.XXXXXX") || setup_failed "mktemp"
+export AVENIR_DATABASE_URL="sqlite:$tmp/avenir.db"
+
+cd "$root" || setup_failed "cd $root"
+"$avenir" migrate >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; setup_failed "avenir migrate"; }
+"$avenir" seed >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; setup_failed "avenir seed"; }
+
+# A free loopback port: the kernel picks one, node tells it.
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})') \
+  || setup_failed "no free port"
+
+"$avenir" serve --host 127.0.0.1 --port "$port" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+
+# GET /healthz over bash's /dev/tcp (no curl needed); true on a 200.
+healthy() {
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+    printf 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$port" >&3
+    IFS= read -r -t 2 status_line <&3 || exit 1
+    [[ $status_line == "HTTP/1."[01]" 200"* ]]
+  ) 2>/dev/null
+}
+up=no
+for _ in $(seq 1 150); do  # up to 30 s
+  if healthy; then up=yes; break; fi
+  kill -0 "$server_pid" 2>/dev/null || setup_failed "avenir serve exited before answering /healthz"
+  sleep 0.2
+done
+[ "$up" = yes ] || setup_failed "avenir serve did not answer GET /healthz with 200 within 30 s"
+
+base="http://127.0.0.1:$port"
+echo "browser: server up at $base (pid $server_pid); running tests/browser"
+(
+  cd "$tests" && AVENIR_BASE_URL="$base" node --test --test-concurrency=1 --test-timeout=180000 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tmp/tap.txt" \
+    ./*.test.mjs
+)
+test_status=$?
+
+# Graceful shutdown: SIGTERM, then the server must finish in-flight work and exit 0.
+kill -TERM "$server_pid" 2>/dev/null
+for _ in $(seq 1 75); do  # up to 15 s
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.2
+done
+if kill -0 "$server_pid" 2>/dev/null; then
+  kill -KILL "$server_pid" 2>/dev/null
+  wait "$server_pid" 2>/dev/null
+  server_status="still running 15 s after SIGTERM (killed)"
+else
+  wait "$server_pid"
+  rc=$?
+  if [ "$rc" -eq 0 ]; then server_status=ok; else server_status="exit status $rc after SIGTERM"; fi
+fi
+server_pid=""
+
+passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tmp/tap.txt" 2>/dev/null | tail -n 1)
+failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tmp/tap.txt" 2>/dev/null | tail -n 1)
+cancelled=$(sed -n 's/^# cancelled \([0-9]*\)$/\1/p' "$tmp/tap.txt" 2>/dev/null | tail -n 1)
+passed=${passed:-0}
+failed=$(( ${failed:-0} + ${cancelled:-0} ))
+if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "browser: node --test exited with $test_status without a failed test in its report" >&2
+  failed=1
+fi
+
+echo "browser: graceful shutdown: $server_status"
+if [ "$server_status" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if [ "$failed" -ne 0 ]; then show_server_log; fi
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,157 @@
+// Shared helpers for the browser tests: Debian's chromium through playwright-core, a guard that
+// keeps every request on the server under test, request counting and axe-core audits.
+// Not a test file itself (node --test only picks up *.test.mjs here).
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const raw = process.env.AVENIR_BASE_URL;
+if (!raw) {
+  throw new Error('AVENIR_BASE_URL is not set (e.g. http://127.0.0.1:8080); scripts/browser-tests.sh sets it');
+}
+// "http://127.0.0.1:8080" (no trailing slash); paths below all start with "/".
+export const BASE_URL = raw.replace(/\/+$/, '');
+const BASE = new URL(BASE_URL);
+
+// The interface languages. English lives at the root, the others under "/<code>/".
+export const LANGUAGES = [
+  { code: 'en', prefix: '', name: 'English', dir: 'ltr' },
+  { code: 'fr', prefix: '/fr', name: 'Français', dir: 'ltr' },
+  { code: 'es', prefix: '/es', name: 'Español', dir: 'ltr' },
+  { code: 'ar', prefix: '/ar', name: 'العربية', dir: 'rtl' },
+];
+
+// Absolute URL of a page in a language: href(fr, '/') -> ".../fr/", href(fr, '/regions') -> ".../fr/regions".
+export function href(lang, path) {
+  return BASE_URL + lang.prefix + path;
+}
+
+// The flags this machine needs (see the environment notes): no sandbox as root, no GPU, and none of
+// Chromium's own background connections, which the closed network refuses.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-dev-shm-usage',
+  '--metrics-recording-only',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.AVENIR_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 60_000,
+  });
+}
+
+// True for a request that needs no network (inline data, blobs, about:blank).
+function isLocalScheme(u) {
+  return u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:';
+}
+
+// True when a request goes to the server under test (same scheme, host and port).
+export function isServerUrl(urlString) {
+  let u;
+  try {
+    u = new URL(urlString);
+  } catch {
+    return false;
+  }
+  if (isLocalScheme(u)) return true;
+  return u.protocol === BASE.protocol && u.host === BASE.host;
+}
+
+// A browser context whose every request to anywhere but the server is aborted and recorded in
+// `foreign` (the safety net: a test must never reach out, and a page that tries is a failure).
+export async function openContext(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', ...options });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const foreign = [];
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    if (isServerUrl(request.url())) return route.continue();
+    foreign.push(`${request.method()} ${request.url()} (${request.resourceType()})`);
+    return route.abort('blockedbyclient');
+  });
+  return { context, foreign };
+}
+
+// Loads a URL in a fresh page and returns the response, every network request made from the start
+// of navigation until the network has been idle for 500 ms, and console errors / page errors
+// ({ text, url }: url is the resource or script the message is about, when known).
+export async function loadPage(context, url) {
+  const page = await context.newPage();
+  const requests = [];
+  const consoleErrors = [];
+  page.on('request', (r) => {
+    if (!isLocalScheme(new URL(r.url()))) requests.push(`${r.method()} ${r.url()} (${r.resourceType()})`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push({ text: m.text(), url: m.location().url ?? '' });
+  });
+  page.on('pageerror', (e) => consoleErrors.push({ text: `uncaught: ${e.message}`, url: '' }));
+  const response = await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  return { page, response, requests, consoleErrors };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Runs axe-core on a URL and returns its violations. The site's CSP (script-src 'self') rightly
+// refuses an injected script, so the audit gets its own context with bypassCSP; every other check
+// runs in a context that keeps the CSP.
+export async function axeViolations(browser, url) {
+  const { context, foreign } = await openContext(browser, { bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.addScriptTag({ path: AXE_PATH });
+    const violations = await page.evaluate(
+      (tags) =>
+        window.axe
+          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+          .then((r) =>
+            r.violations.map((v) => ({
+              id: v.id,
+              impact: v.impact,
+              help: v.help,
+              helpUrl: v.helpUrl,
+              nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+            })),
+          ),
+      AXE_TAGS,
+    );
+    return { violations, foreign };
+  } finally {
+    await context.close();
+  }
+}
+
+// Human-readable axe violations for an assertion message.
+export function formatViolations(url, violations) {
+  const lines = [`${violations.length} axe violation(s) on ${url}:`];
+  for (const v of violations) {
+    lines.push(`  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}  (${v.helpUrl})`);
+    for (const n of v.nodes.slice(0, 5)) {
+      lines.push(`      at ${n.target}`);
+      lines.push(`         ${n.html.replace(/\s+/g, ' ').slice(0, 200)}`);
+      for (const s of (n.summary ?? '').split('\n')) if (s.trim()) lines.push(`         ${s.trim()}`);
+    }
+    if (v.nodes.length > 5) lines.push(`      ... and ${v.nodes.length - 5} more node(s)`);
+  }
+  return lines.join('\n');
+}
+
+export function list(items) {
+  return items.map((i) => `    ${i}`).join('\n');
+}
