@@ -4,6 +4,9 @@
 #   scripts/browser-tests.sh BUILD_DIR
 # Needs node/npm and /usr/bin/chromium (scripts/install-deps.sh test); not curl.
 # Ends with one line "browser: N passed, M failed" (the server's graceful shutdown counts as a check).
+# Mail goes by SMTP to scripts/smtp-sink.py (Debian's python3-aiosmtpd) on another free port; the
+# tests read the messages from AVENIR_MAIL_DIR. An admin without two-factor sign-in is created with
+# the CLI before the server starts (AVENIR_ADMIN_EMAIL / AVENIR_ADMIN_PASSWORD).
 # AVENIR_KEEP_TMP=1 keeps the temp dir (database, server log, TAP output) for a look afterwards.
 set -uo pipefail
 
@@ -18,10 +21,18 @@ tests="$root/tests/browser"
 
 tmp=""
 server_pid=""
+sink_pid=""
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -KILL "$server_pid" 2>/dev/null
     wait "$server_pid" 2>/dev/null
+  fi
+  # The sink after the server, which may still be sending.
+  if [ -n "$sink_pid" ] && kill -0 "$sink_pid" 2>/dev/null; then
+    kill -TERM "$sink_pid" 2>/dev/null
+    for _ in $(seq 1 25); do kill -0 "$sink_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$sink_pid" 2>/dev/null && kill -KILL "$sink_pid" 2>/dev/null
+    wait "$sink_pid" 2>/dev/null
   fi
   if [ -n "$tmp" ] && [ "${AVENIR_KEEP_TMP:-0}" != 1 ]; then rm -rf "$tmp"; fi
   if [ -n "$tmp" ] && [ "${AVENIR_KEEP_TMP:-0}" = 1 ]; then echo "browser: kept $tmp" >&2; fi
@@ -34,6 +45,11 @@ show_server_log() {
   if [ -s "$tmp/server.log" ]; then
     echo "---- last 60 lines of the server log ($tmp/server.log) ----" >&2
     tail -n 60 "$tmp/server.log" >&2
+    echo "----" >&2
+  fi
+  if [ -s "$tmp/smtp-sink.log" ]; then
+    echo "---- last 20 lines of the SMTP sink's log ($tmp/smtp-sink.log) ----" >&2
+    tail -n 20 "$tmp/smtp-sink.log" >&2
     echo "----" >&2
   fi
 }
@@ -50,6 +66,8 @@ command -v node >/dev/null 2>&1 || setup_failed "node not found (scripts/install
 command -v npm >/dev/null 2>&1 || setup_failed "npm not found (scripts/install-deps.sh test)"
 [ -x "${AVENIR_CHROMIUM:-/usr/bin/chromium}" ] || setup_failed "${AVENIR_CHROMIUM:-/usr/bin/chromium} not found (scripts/install-deps.sh test)"
 [ -x "$avenir" ] || setup_failed "$avenir not built"
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null \
+  || setup_failed "python3-aiosmtpd not installed (scripts/install-deps.sh test)"
 
 # npm dependencies: (re)install when missing or older than the lock file. npm ci writes
 # node_modules/.package-lock.json, so its date is the date of the last install.
@@ -65,11 +83,35 @@ cd "$root" || setup_failed "cd $root"
 "$avenir" migrate >"$tmp/migrate.log" 2>&1 || { cat "$tmp/migrate.log" >&2; setup_failed "avenir migrate"; }
 "$avenir" seed >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; setup_failed "avenir seed"; }
 
+# A verified admin without two-factor sign-in, for the tests that check it is asked to set it up.
+export AVENIR_ADMIN_EMAIL=admin@example.org
+export AVENIR_ADMIN_PASSWORD=violet-tractor-harbour-91
+printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+  | "$avenir" user create --email "$AVENIR_ADMIN_EMAIL" --name Admin --role admin --password-stdin >"$tmp/admin.log" 2>&1 \
+  || { cat "$tmp/admin.log" >&2; setup_failed "avenir user create (admin)"; }
+
+# The SMTP sink: any free port (it says which), one .eml and one .json per message in $mail_dir.
+mail_dir="$tmp/mail"
+mkdir -p "$mail_dir" || setup_failed "mkdir $mail_dir"
+"$root/scripts/smtp-sink.py" "$mail_dir" 0 >"$tmp/smtp-sink.out" 2>"$tmp/smtp-sink.log" &
+sink_pid=$!
+smtp_port=""
+for _ in $(seq 1 100); do  # up to 20 s
+  if grep -qx ready "$tmp/smtp-sink.out" 2>/dev/null; then
+    smtp_port=$(sed -n 's/^port \([0-9][0-9]*\)$/\1/p' "$tmp/smtp-sink.out")
+    break
+  fi
+  kill -0 "$sink_pid" 2>/dev/null || { cat "$tmp/smtp-sink.log" >&2; setup_failed "scripts/smtp-sink.py exited before it was ready"; }
+  sleep 0.2
+done
+[ -n "$smtp_port" ] || { cat "$tmp/smtp-sink.log" >&2; setup_failed "scripts/smtp-sink.py did not say it was ready within 20 s"; }
+
 # A free loopback port: the kernel picks one, node tells it.
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})') \
   || setup_failed "no free port"
 
-"$avenir" serve --host 127.0.0.1 --port "$port" >"$tmp/server.log" 2>&1 &
+AVENIR_SMTP_URL="smtp://127.0.0.1:$smtp_port" AVENIR_MAIL_FROM=avenir@localhost AVENIR_BASE_URL="http://127.0.0.1:$port" \
+  "$avenir" serve --host 127.0.0.1 --port "$port" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 
 # GET /healthz over bash's /dev/tcp (no curl needed); true on a 200.
@@ -90,9 +132,9 @@ done
 [ "$up" = yes ] || setup_failed "avenir serve did not answer GET /healthz with 200 within 30 s"
 
 base="http://127.0.0.1:$port"
-echo "browser: server up at $base (pid $server_pid); running tests/browser"
+echo "browser: server up at $base (pid $server_pid), mail to smtp://127.0.0.1:$smtp_port -> $mail_dir; running tests/browser"
 (
-  cd "$tests" && AVENIR_BASE_URL="$base" node --test --test-concurrency=1 --test-timeout=180000 \
+  cd "$tests" && AVENIR_BASE_URL="$base" AVENIR_MAIL_DIR="$mail_dir" node --test --test-concurrency=1 --test-timeout=180000 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tmp/tap.txt" \
     ./*.test.mjs

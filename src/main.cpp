@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "core/http/server.hpp"
+#include "core/errors.hpp"
 #include "core/log.hpp"
 #include "modules/programme/programme_content.hpp"
 
@@ -20,7 +21,43 @@ struct Options {
     std::string database, host, content;
     int port = -1, threads = -1;
     std::string backup_file;
+    std::string email, name, role, region, union_id;
+    bool password_stdin = false;
 };
+
+// The scope a role is held over, from --region / --union; throws ConfigError when it does not fit.
+avenir::auth::Grant grant_of(const Options& o) {
+    if (o.role == "admin") return {"admin", "global", ""};
+    if (o.role == "coordinator" || o.role == "dro" || o.role == "facilitator") {
+        if (o.region.empty()) throw avenir::ConfigError("--role " + o.role + " needs --region SLUG (e.g. asia-pacific)");
+        return {o.role, "region", o.region};
+    }
+    if (o.role == "member" || o.role == "union_rep") {
+        if (o.union_id.empty()) throw avenir::ConfigError("--role " + o.role + " needs --union ID");
+        return {o.role, "union", o.union_id};
+    }
+    throw avenir::ConfigError("unknown role '" + o.role + "': use admin, coordinator, dro, facilitator, member or union_rep");
+}
+
+int user_create(const Config& c, const Options& o) {
+    std::string password;
+    if (o.password_stdin) std::getline(std::cin, password);
+    avenir::App app(c, /*migrate=*/true);
+    const auto grant = o.role.empty() ? std::optional<avenir::auth::Grant>() : grant_of(o);
+    const auto id = app.accounts().create_user(o.email, o.name.empty() ? o.email.substr(0, o.email.find('@')) : o.name, password);
+    if (grant) app.accounts().grant(o.email, *grant);
+    std::cout << "account " << id << " created" << (grant ? " with role " + grant->role : std::string()) << "\n";
+    if (password.empty()) std::cout << "no password set: use \"Forgot your password\" or --password-stdin\n";
+    return kOk;
+}
+
+int user_grant(const Config& c, const Options& o) {
+    const auto grant = grant_of(o);
+    avenir::App app(c, /*migrate=*/true);
+    app.accounts().grant(o.email, grant);
+    std::cout << "role " << grant.role << " granted\n";
+    return kOk;
+}
 
 Config load_config(const Options& o) {
     Config c;
@@ -86,6 +123,12 @@ int run(CLI::App& cli, const Options& o, const std::function<int(const Config&)>
     } catch (const avenir::programme::ContentError& e) {
         std::cerr << "avenir: content: " << e.what() << "\nNothing was changed in the database.\n";
         return kContent;
+    } catch (const avenir::HttpError& e) {
+        std::cerr << "avenir: " << e.public_message() << "\n";
+        return kContent;
+    } catch (const avenir::storage::UniqueViolation&) {
+        std::cerr << "avenir: that account already exists\n";
+        return kContent;
     } catch (const avenir::storage::SchemaError& e) {
         std::cerr << "avenir: " << e.what() << "\n";
         return kDatabase;
@@ -118,6 +161,20 @@ int main(int argc, char** argv) {
     auto* backup_cmd = cli.add_subcommand("backup", "write an online backup of the SQLite database to FILE");
     backup_cmd->add_option("FILE", o.backup_file, "backup file to write")->required();
     auto* version_cmd = cli.add_subcommand("version", "print the version");
+    auto* user_cmd = cli.add_subcommand("user", "manage accounts from the shell (e.g. the first admin)");
+    user_cmd->require_subcommand(1);
+    auto* create_cmd = user_cmd->add_subcommand("create", "create a verified account, optionally with a role");
+    create_cmd->add_option("--email", o.email, "e-mail address")->required();
+    create_cmd->add_option("--name", o.name, "display name (default: the e-mail's local part)");
+    create_cmd->add_option("--role", o.role, "admin, coordinator, dro, facilitator, member or union_rep");
+    create_cmd->add_option("--region", o.region, "region slug, for coordinator, dro and facilitator");
+    create_cmd->add_option("--union", o.union_id, "union id, for member and union_rep");
+    create_cmd->add_flag("--password-stdin", o.password_stdin, "read the password from the first line of standard input");
+    auto* grant_cmd = user_cmd->add_subcommand("grant", "grant a role to an existing account");
+    grant_cmd->add_option("--email", o.email, "e-mail address")->required();
+    grant_cmd->add_option("--role", o.role, "admin, coordinator, dro, facilitator, member or union_rep")->required();
+    grant_cmd->add_option("--region", o.region, "region slug, for coordinator, dro and facilitator");
+    grant_cmd->add_option("--union", o.union_id, "union id, for member and union_rep");
 
     try {
         cli.parse(argc, argv);
@@ -133,6 +190,8 @@ int main(int argc, char** argv) {
     if (*serve_cmd) return run(cli, o, serve);
     if (*migrate_cmd) return run(cli, o, migrate);
     if (*seed_cmd) return run(cli, o, seed);
+    if (*create_cmd) return run(cli, o, [&](const Config& c) { return user_create(c, o); });
+    if (*grant_cmd) return run(cli, o, [&](const Config& c) { return user_grant(c, o); });
     if (*backup_cmd) return run(cli, o, [&](const Config& c) { return backup(c, o.backup_file); });
     return kUsage;
 }

@@ -3,6 +3,9 @@
 #include <filesystem>
 
 #include "core/http/health.hpp"
+#include "core/mail/async_mailer.hpp"
+#include "core/mail/outbox_mailer.hpp"
+#include "core/mail/smtp_mailer.hpp"
 
 namespace avenir {
 
@@ -17,17 +20,36 @@ App::App(const Config& config, bool migrate)
     layout_ = std::make_unique<view::Layout>(
         views_, catalog_, static_files_.url("app.css"),
         std::vector<view::NavItem>{{"/", "Home"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});
+    mailer_ = make_mailer();
+    accounts::AccountsOptions account_options;
+    account_options.security.idle_lifetime = std::chrono::minutes(config.session_idle_minutes);
+    account_options.security.absolute_lifetime = std::chrono::hours(config.session_absolute_hours);
+    account_options.security.secure_cookies = config.behind_tls;
+    account_options.base_url = config.base_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.base_url;
+    account_options.outbox_notice = outbox_dir_;
+    account_options.region_slugs = [this] { return programme_->region_slugs(); };
+    accounts::AccountsModule::register_personal_data(personal_data_);
+    accounts_ = std::make_unique<accounts::AccountsModule>(*db_, *layout_, *mailer_, personal_data_, account_options);
+    layout_->set_account_menu([this](http::Request& req) {
+        const bool in = auth::current_principal(req) != nullptr;
+        return nlohmann::json{{"signed_in", in}, {"account_href", view::Layout::href(req, "/account")},
+                              {"sign_in_href", view::Layout::href(req, "/account/sign-in")}};
+    });
     programme_ = std::make_unique<programme::ProgrammeModule>(*db_, *layout_, std::chrono::milliseconds(config.page_cache_ttl_ms));
     register_routes();
 
     http::PipelineOptions options;
     options.default_max_body = config.max_body_bytes;
     options.hsts = config.behind_tls;
-    options.before_route = [](http::Request& req) {
+    options.before_route = [this](http::Request& req) {
         auto split = i18n::split_lang_prefix(req.path);
         req.lang = split.lang;
         req.path = split.rest;
+        req.secure = req.secure || config_.behind_tls;
+        auth::attach_principal_loader(req, &accounts_->principal_loader());
     };
+    options.guard = [this](http::Request& req, const http::Route& route) { return accounts_->guard(req, route); };
+    options.after = [this](http::Request& req, http::Response& res) { accounts_->after(req, res); };
     options.error_page = [this](http::Request& req, int status, std::string_view message) {
         return layout_->error_page(req, status, message);
     };
@@ -37,7 +59,26 @@ App::App(const Config& config, bool migrate)
 void App::register_routes() {
     static_files_.add_routes(router_);
     router_.get("/healthz", http::health_handler([this] { return db_->ping(); }), {.permission = "public"});
+    accounts_->register_routes(router_);
     programme_->register_routes(router_);
+}
+
+void App::flush_mail() { static_cast<mail::AsyncMailer&>(*mailer_).flush(); }
+
+std::unique_ptr<mail::Mailer> App::make_mailer() {
+    std::unique_ptr<mail::Mailer> inner;
+    if (config_.smtp_url.empty()) {
+        outbox_dir_ = std::filesystem::absolute(config_.outbox_dir).string();
+        inner = std::make_unique<mail::OutboxMailer>(outbox_dir_, "Avenir <" + config_.smtp_from + ">");
+    } else {
+        mail::SmtpConfig smtp;
+        smtp.url = config_.smtp_url;
+        smtp.from = config_.smtp_from;
+        smtp.username = config_.smtp_username;
+        smtp.password = config_.smtp_password;
+        inner = std::make_unique<mail::SmtpMailer>(smtp);
+    }
+    return std::make_unique<mail::AsyncMailer>(std::move(inner));
 }
 
 int App::seed() {

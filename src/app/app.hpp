@@ -10,6 +10,8 @@
 #include "core/i18n/i18n.hpp"
 #include "core/view/layout.hpp"
 #include "core/view/views.hpp"
+#include "core/mail/mailer.hpp"
+#include "modules/accounts/accounts_module.hpp"
 #include "modules/programme/programme_module.hpp"
 #include "storage/database.hpp"
 
@@ -29,9 +31,16 @@ public:
     const http::Pipeline& pipeline() const { return *pipeline_; }
     const view::Layout& layout() const { return *layout_; }
     const Config& config() const { return config_; }
+    accounts::AccountsModule& accounts() { return *accounts_; }
+    const privacy::PersonalDataRegistry& personal_data() const { return personal_data_; }
+    // Waits until queued e-mail has been handed over (tests, shutdown).
+    void flush_mail();
+    // Where mail goes when no relay is configured ("" when a relay is).
+    const std::string& outbox_dir() const { return outbox_dir_; }
 
 private:
     void register_routes();
+    std::unique_ptr<mail::Mailer> make_mailer();
 
     Config config_;
     std::unique_ptr<storage::Database> db_;
@@ -39,6 +48,10 @@ private:
     view::Views views_;
     http::StaticFiles static_files_;
     std::unique_ptr<view::Layout> layout_;
+    std::string outbox_dir_;
+    std::unique_ptr<mail::Mailer> mailer_;
+    privacy::PersonalDataRegistry personal_data_;
+    std::unique_ptr<accounts::AccountsModule> accounts_;
     std::unique_ptr<programme::ProgrammeModule> programme_;
     http::Router router_;
     std::unique_ptr<http::Pipeline> pipeline_;

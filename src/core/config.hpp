@@ -27,6 +27,13 @@ struct Config {
     std::size_t max_body_bytes = 1024 * 1024;
     unsigned page_cache_ttl_ms = 5'000;
     bool behind_tls = false;                   // set when a TLS-terminating proxy is in front
+    std::string base_url;                      // public address for links in e-mails; default http://host:port
+    std::string smtp_url;                      // smtp://relay:25 or smtps://...; empty = write mail to outbox_dir
+    std::string smtp_from = "avenir@localhost";
+    std::string smtp_username, smtp_password;
+    std::string outbox_dir = "var/outbox";
+    unsigned session_idle_minutes = 30;        // ASVS L2
+    unsigned session_absolute_hours = 12;
 
     // Reads a TOML file (missing file is fine when `required` is false). Throws ConfigError.
     void load_file(const std::string& path, bool required);

@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: Debian's chromium through playwright-core, a guard that
 // keeps every request on the server under test, request counting and axe-core audits.
 // Not a test file itself (node --test only picks up *.test.mjs here).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -107,6 +108,21 @@ const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+// Runs in the page: axe over the whole document, violations only, as plain data.
+function runAxe(tags) {
+  return window.axe
+    .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+    .then((r) =>
+      r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
+      })),
+    );
+}
+
 // Runs axe-core on a URL and returns its violations. The site's CSP (script-src 'self') rightly
 // refuses an injected script, so the audit gets its own context with bypassCSP; every other check
 // runs in a context that keeps the CSP.
@@ -116,25 +132,22 @@ export async function axeViolations(browser, url) {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
     await page.addScriptTag({ path: AXE_PATH });
-    const violations = await page.evaluate(
-      (tags) =>
-        window.axe
-          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-          .then((r) =>
-            r.violations.map((v) => ({
-              id: v.id,
-              impact: v.impact,
-              help: v.help,
-              helpUrl: v.helpUrl,
-              nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary })),
-            })),
-          ),
-      AXE_TAGS,
-    );
+    const violations = await page.evaluate(runAxe, AXE_TAGS);
     return { violations, foreign };
   } finally {
     await context.close();
   }
+}
+
+let axeSource;
+// Runs axe-core on the document a page shows now, in the page's own context: for pages that only a
+// signed-in session reaches or that answer a form (a POST), which a fresh context cannot reload.
+// axe is evaluated through the DevTools protocol, which the page's CSP does not govern (no <script>
+// element is added), so the context keeps its CSP. Needs JavaScript enabled in the context.
+export async function axePageViolations(page) {
+  axeSource ??= readFileSync(AXE_PATH, 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(runAxe, AXE_TAGS);
 }
 
 // Human-readable axe violations for an assertion message.

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -67,6 +69,7 @@ inline Config test_config(const std::string& url) {
     c.static_dir = std::string(AVENIR_SOURCE_DIR) + "/static";
     c.content_dir = std::string(AVENIR_SOURCE_DIR) + "/content";
     c.db_pool = 2;
+    c.outbox_dir = (std::filesystem::temp_directory_path() / ("avenir-outbox-" + std::to_string(::getpid()))).string();
     return c;
 }
 
@@ -82,6 +85,7 @@ inline Reply call(const http::Pipeline& pipeline, http::Method method, const std
     req.target = target;
     req.headers = std::move(headers);
     req.body = std::move(body);
+    req.remote_address = "192.0.2.1";  // TEST-NET-1: one visitor's connection
     pipeline.prepare(req);
     Reply r{pipeline.handle(req), {}};
     const auto enc = r.res.header("content-encoding");

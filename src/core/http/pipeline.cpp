@@ -207,6 +207,8 @@ Response Pipeline::dispatch(Request& req) const {
     const Match m = router_.match(req.method, req.path, &req.params);
     if (m.route) {
         req.context.insert_or_assign(std::string(kRouteContextKey), m.route->pattern);
+        if (options_.guard)
+            if (auto answer = options_.guard(req, *m.route)) return std::move(*answer);
         return m.route->handler(req);
     }
     if (auto redirect = trailing_slash_redirect(router_, req)) return std::move(*redirect);
@@ -220,6 +222,7 @@ Response Pipeline::handle(Request& req) const noexcept {
     try {
         if (req.request_id.empty()) req.request_id = new_request_id();
         Response res = dispatch(req);
+        if (options_.after) options_.after(req, res);
         finalize(req, res);
         return res;
     } catch (const HttpError& e) {
@@ -240,6 +243,7 @@ Response Pipeline::handle(Request& req) const noexcept {
 Response Pipeline::error(Request& req, int status, std::string_view public_message) const noexcept {
     try {
         Response res = render_error(options_, req, status, public_message);
+        if (options_.after) options_.after(req, res);
         finalize(req, res);
         return res;
     } catch (...) {

@@ -4,6 +4,7 @@
 // so HTTP tests drive it directly with a real router and database.
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,12 @@ struct PipelineOptions {
     std::size_t default_max_body = 1024 * 1024;
     // Runs before routing: may rewrite req.path and set req.lang (language prefix).
     std::function<void(Request&)> before_route;
+    // Runs after a route matched and before its handler: authentication, CSRF and the route's
+    // permission. Throws an HttpError (e.g. Forbidden) to refuse, or returns a response (e.g. a
+    // redirect to the sign-in page) to answer instead of the handler.
+    std::function<std::optional<Response>(Request&, const Route&)> guard;
+    // Runs on every response before it is finalised (e.g. to set or refresh cookies).
+    std::function<void(Request&, Response&)> after;
     // Renders an error page in the layout and the request's language.
     std::function<Response(Request&, int status, std::string_view public_message)> error_page;
     // Extra header values; the defaults are strict.

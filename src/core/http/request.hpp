@@ -58,6 +58,8 @@ public:
     std::string request_id;
     std::string lang = "en";   // set by the pipeline from the path prefix
     bool secure = false;       // served over TLS (directly or per trusted proxy config)
+    // The peer's address, for throttling only: personal data, never logged or stored in clear.
+    std::string remote_address;
 
     // First header value by lower-case name.
     std::optional<std::string_view> header(std::string_view lower_name) const;

@@ -53,8 +53,13 @@ std::string_view sv(beast::string_view s) { return {s.data(), s.size()}; }
 beast::string_view bsv(std::string_view s) { return {s.data(), s.size()}; }
 
 struct Conn {
-    explicit Conn(tcp::socket s) : stream(std::move(s)) {}
+    explicit Conn(tcp::socket s) : stream(std::move(s)) {
+        beast::error_code ec;
+        const auto peer = stream.socket().remote_endpoint(ec);
+        if (!ec) remote_address = peer.address().to_string();
+    }
     beast::tcp_stream stream;
+    std::string remote_address;  // for throttling only; never logged
     beast::flat_buffer buffer;
     bool idle = false;    // waiting for a request head; touched only on the connection's strand
     bool linger = false;  // answered without reading the whole request: drain before closing
@@ -283,6 +288,7 @@ struct Server::Impl {
         if (ec) co_return co_await reject_head(c, ec, start);
 
         Request req = to_request(head.get());
+        req.remote_address = c.remote_address;
         const unsigned version = head.get().version();
         pipeline.prepare(req);
         const std::size_t limit = pipeline.body_limit(req);

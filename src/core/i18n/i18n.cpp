@@ -1,6 +1,7 @@
 #include "core/i18n/i18n.hpp"
 
 #include <boost/locale/generator.hpp>
+#include <boost/locale/localization_backend.hpp>
 #include <boost/locale/message.hpp>
 
 namespace avenir::i18n {
@@ -10,7 +11,10 @@ const std::vector<Language>& languages() {
         {"en", "English", "en_GB.UTF-8", false},
         {"fr", "Français", "fr_FR.UTF-8", false},
         {"es", "Español", "es_ES.UTF-8", false},
-        {"ar", "العربية", "ar_EG.UTF-8", true},
+        // Western digits (12,345; 28/11/2025) rather than ICU's default Arabic-Indic ones for
+        // ar_EG: see format.hpp. The "@numbers=latn" keyword changes only number formatting;
+        // messages are still found under ar/.
+        {"ar", "العربية", "ar_EG.UTF-8@numbers=latn", true},
     };
     return all;
 }
@@ -43,7 +47,10 @@ std::string localized_path(std::string_view lang, std::string_view path) {
 }
 
 Catalog::Catalog(const std::string& locale_dir) {
-    boost::locale::generator gen;
+    // ICU explicitly, whatever the process-wide default: Formatter relies on these locales.
+    boost::locale::localization_backend_manager backends = boost::locale::localization_backend_manager::global();
+    backends.select("icu");
+    boost::locale::generator gen(backends);
     gen.add_messages_path(locale_dir);
     gen.add_messages_domain("avenir");
     for (const auto& l : languages()) locales_.emplace(l.code, gen(l.locale));

@@ -1,8 +1,11 @@
 #pragma once
 // Languages, the language path prefix (/fr/, /es/, /ar/, /en/ or none for English), text
-// direction, interface catalogs (gettext .mo through Boost.Locale) and the content fallback chain.
+// direction, interface catalogs (gettext .mo through Boost.Locale), Accept-Language negotiation,
+// the content fallback chain and the state of a content translation. Dates, times and numbers are
+// formatted by Formatter (core/i18n/format.hpp).
 #include <locale>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +15,7 @@ namespace avenir::i18n {
 struct Language {
     std::string code;         // "fr"
     std::string native_name;  // "Français"
-    std::string locale;       // "fr_FR.UTF-8"
+    std::string locale;       // "fr_FR.UTF-8" (Boost.Locale/ICU id; Arabic asks for Western digits)
     bool rtl = false;
 };
 
@@ -36,9 +39,16 @@ PrefixSplit split_lang_prefix(std::string_view path);
 // ("fr", "/") -> "/fr/".
 std::string localized_path(std::string_view lang, std::string_view path);
 
+// The interface language for an Accept-Language header (RFC 9110 12.5.4): the highest q-value
+// wins, ties go to the range written first; a range matches one of our languages by its primary
+// subtag ("fr-CA" -> fr, "AR-eg" -> ar); "*" stands for every language no other range names;
+// q=0 refuses. Malformed elements are skipped; with nothing acceptable the answer is "en".
+std::string negotiate_language(std::string_view accept_language);
+
 // Interface strings from po/<lang>.po, compiled to <dir>/<lang>/LC_MESSAGES/avenir.mo.
 class Catalog {
 public:
+    // Locales come from Boost.Locale's ICU backend, so they also format dates and numbers.
     explicit Catalog(const std::string& locale_dir);
     // The translation of msgid in lang; msgid itself when there is none.
     std::string translate(std::string_view lang, std::string_view msgid) const;
@@ -55,5 +65,20 @@ struct Chosen {
     bool fallback = false; // true when lang differs from the requested language
 };
 Chosen choose(const std::map<std::string, std::string, std::less<>>& by_lang, std::string_view lang);
+
+// Fingerprint of a source text; a translation stores the fingerprint of the source it was made
+// from. 16 lowercase hex digits: the first 8 bytes of BLAKE2b-256 (libsodium crypto_generichash)
+// of the text with line endings made LF and leading/trailing whitespace removed, so re-saving a
+// text with CRLF or a final newline does not make its translations outdated. Stored in
+// databases: never change this rule without migrating the stored fingerprints.
+std::string source_fingerprint(std::string_view source_text);
+
+enum class TranslationState {
+    Complete,  // has text, made from the current source
+    Outdated,  // has text, made from an older source (or from an unknown one: no fingerprint)
+    Missing,   // no text
+};
+TranslationState translation_state(std::string_view current_source_text,
+                                   std::optional<std::string_view> translated_from_fingerprint, bool has_text);
 
 }  // namespace avenir::i18n

@@ -56,3 +56,40 @@ TEST(I18n, CatalogTranslatesFromCompiledPoFiles) {
     EXPECT_NE(catalog.translate("ar", "Skip to main content"), "Skip to main content");
     EXPECT_EQ(catalog.translate("fr", "no such message id"), "no such message id");
 }
+
+TEST(I18n, SourceFingerprintIsShortStableHex) {
+    const std::string f = source_fingerprint("Workers and digitalisation");
+    EXPECT_EQ(f.size(), 16u);
+    EXPECT_EQ(f.find_first_not_of("0123456789abcdef"), std::string::npos);
+    EXPECT_EQ(f, source_fingerprint("Workers and digitalisation"));
+    EXPECT_NE(f, source_fingerprint("Workers and digitalization"));
+    // First 8 bytes of BLAKE2b-256 (pinned: fingerprints are stored in databases).
+    EXPECT_EQ(source_fingerprint(""), "0e5751c026e543b2");
+    EXPECT_EQ(source_fingerprint("abc"), "bddd813c63423972");
+}
+
+TEST(I18n, SourceFingerprintIgnoresLineEndingsAndOuterWhitespace) {
+    const std::string f = source_fingerprint("# Title\n\nBody text.");
+    EXPECT_EQ(source_fingerprint("# Title\r\n\r\nBody text.\r\n"), f);
+    EXPECT_EQ(source_fingerprint("# Title\r\rBody text."), f);
+    EXPECT_EQ(source_fingerprint("  \n# Title\n\nBody text.\n\n"), f);
+    EXPECT_NE(source_fingerprint("# Title\nBody text."), f);
+    EXPECT_NE(source_fingerprint("# Title\n\nBody  text."), f);
+    EXPECT_EQ(source_fingerprint(" \t\r\n"), source_fingerprint(""));
+}
+
+TEST(I18n, TranslationState) {
+    const std::string source = "Seven themes, three groups.";
+    const std::string made_from = source_fingerprint(source);
+    EXPECT_EQ(translation_state(source, made_from, true), TranslationState::Complete);
+    EXPECT_EQ(translation_state(source + "\n", made_from, true), TranslationState::Complete);
+    EXPECT_EQ(translation_state("Eight themes, three groups.", made_from, true), TranslationState::Outdated);
+    EXPECT_EQ(translation_state(source, std::nullopt, true), TranslationState::Outdated);
+    EXPECT_EQ(translation_state(source, std::string_view(), true), TranslationState::Outdated);
+    EXPECT_EQ(translation_state(source, made_from, false), TranslationState::Missing);
+    EXPECT_EQ(translation_state(source, std::nullopt, false), TranslationState::Missing);
+}
+
+TEST(I18n, ArabicLocaleAsksForWesternDigits) {
+    EXPECT_EQ(find_language("ar")->locale, "ar_EG.UTF-8@numbers=latn");
+}

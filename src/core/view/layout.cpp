@@ -7,7 +7,7 @@ namespace avenir::view {
 Layout::Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url, std::vector<NavItem> nav)
     : views_(views), catalog_(catalog), stylesheet_url_(std::move(stylesheet_url)), nav_(std::move(nav)) {}
 
-nlohmann::json Layout::frame(const http::Request& req, std::string_view title) const {
+nlohmann::json Layout::frame(http::Request& req, std::string_view title) const {
     nlohmann::json f;
     f["lang"] = req.lang;
     f["dir"] = i18n::is_rtl(req.lang) ? "rtl" : "ltr";
@@ -24,10 +24,11 @@ nlohmann::json Layout::frame(const http::Request& req, std::string_view title) c
         langs.push_back({{"code", l.code}, {"name", l.native_name}, {"href", i18n::localized_path(l.code, req.path)},
                          {"current", l.code == req.lang}});
     }
+    if (account_menu_) f["account"] = account_menu_(req);
     return f;
 }
 
-http::Response Layout::page(const http::Request& req, std::string_view name, nlohmann::json data,
+http::Response Layout::page(http::Request& req, std::string_view name, nlohmann::json data,
                             std::string_view title, int status) const {
     data["lang"] = req.lang;
     data["home_href"] = href(req, "/");
@@ -55,7 +56,7 @@ std::string_view heading_for(int status) {
 }
 }  // namespace
 
-http::Response Layout::error_page(const http::Request& req, int status, std::string_view public_message) const {
+http::Response Layout::error_page(http::Request& req, int status, std::string_view public_message) const {
     nlohmann::json data;
     data["status"] = status;
     data["heading"] = tr(req, heading_for(status));

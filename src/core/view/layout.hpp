@@ -1,6 +1,7 @@
 #pragma once
 // The site's layout: wraps a page template in the shared frame (skip link, header, navigation,
 // language switcher, footer) with <html lang dir>, and renders error pages the same way.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,22 +25,25 @@ public:
     Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url, std::vector<NavItem> nav);
 
     // Renders template `name` with data into the layout; title is already translated.
-    http::Response page(const http::Request& req, std::string_view name, nlohmann::json data, std::string_view title,
+    http::Response page(http::Request& req, std::string_view name, nlohmann::json data, std::string_view title,
                         int status = 200) const;
     // An error page in the layout and the request's language.
-    http::Response error_page(const http::Request& req, int status, std::string_view public_message) const;
+    http::Response error_page(http::Request& req, int status, std::string_view public_message) const;
+    // Supplies the header's account links ({signed_in, name, account_href, sign_in_href, register_href}).
+    void set_account_menu(std::function<nlohmann::json(http::Request&)> menu) { account_menu_ = std::move(menu); }
     std::string tr(const http::Request& req, std::string_view msgid) const { return catalog_.translate(req.lang, msgid); }
     // A local path in the request's language ("/regions" -> "/fr/regions").
     static std::string href(const http::Request& req, std::string_view path) { return i18n::localized_path(req.lang, path); }
     const Views& views() const { return views_; }
 
 private:
-    nlohmann::json frame(const http::Request& req, std::string_view title) const;
+    nlohmann::json frame(http::Request& req, std::string_view title) const;
 
     const Views& views_;
     const i18n::Catalog& catalog_;
     std::string stylesheet_url_;
     std::vector<NavItem> nav_;
+    std::function<nlohmann::json(http::Request&)> account_menu_;
 };
 
 }  // namespace avenir::view

@@ -1,6 +1,7 @@
 // Request -> content -> view model -> template, for the programme's public pages.
 #include <nlohmann/json.hpp>
 
+#include "core/auth/principal.hpp"
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/view/markdown.hpp"
@@ -75,7 +76,15 @@ int ProgrammeModule::seed(const std::filesystem::path& content_dir) {
 }
 
 http::Response ProgrammeModule::cached(http::Request& req, http::Response (ProgrammeModule::*render)(http::Request&)) {
+    // Signed-in people see their own header, so only anonymous pages are shared.
+    if (auth::current_principal(req)) return (this->*render)(req);
     return cache_.get_or_make(req.lang + req.path, [&] { return (this->*render)(req); });
+}
+
+std::vector<std::string> ProgrammeModule::region_slugs() {
+    std::vector<std::string> out;
+    for (const auto& r : store_.load().regions) out.push_back(r.slug);
+    return out;
 }
 
 http::Response ProgrammeModule::home(http::Request& req) { return cached(req, &ProgrammeModule::render_home); }

@@ -20,6 +20,8 @@ public:
     // Loads content_dir (content/programme) into the database; returns the rows changed.
     int seed(const std::filesystem::path& content_dir);
 
+    // Slugs of the regions, in order (for other modules through main).
+    std::vector<std::string> region_slugs();
     http::Response home(http::Request& req);
     http::Response regions(http::Request& req);
     http::Response region(http::Request& req);

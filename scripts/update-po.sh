@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Extracts the interface msgids into po/avenir.pot and merges them into every po/<lang>.po:
+#   scripts/update-po.sh            update po/avenir.pot and po/*.po in place
+#   scripts/update-po.sh --check    change nothing; exit 1 if a po file would change
+#   scripts/update-po.sh --pot      change nothing; print the template (the Catalog tests compare
+#                                   its msgids with their own scan)
+#
+# Msgids are found where the code shows interface text (the same places the Catalog tests check,
+# src/core/i18n/catalog_test.cpp):
+#   - templates (src/**/*.mustache): {{#t}}English text{{/t}}
+#   - C++ (src/**/*.cpp, *.hpp, not *_test.cpp), when the text is a whole string literal:
+#       tr(req, "..."), layout_.tr(req, "..."), catalog.translate(lang, "...")
+#       public messages: NotFound("..."), Forbidden, BadRequest, Conflict, Unprocessable,
+#       PayloadTooLarge; default messages `std::string pub = "..."` (errors.hpp); constants
+#       kPublic... = "..."
+#       error page texts: literals in the return statements of heading_for() and default_message()
+#       navigation labels: {"/path", "Label"} in a NavItem list
+# Entries are in order of first appearance: src/core, src/app, src/modules, then the rest of src/,
+# each in byte order of path and each file top to bottom; the .pot notes the files of each msgid.
+#
+# Then for each po file: msgmerge --update --no-fuzzy-matching (a new msgid gets an empty msgstr to
+# translate, never a guessed fuzzy one; an msgid no longer used becomes an obsolete "#~" entry:
+# delete it once its translation is of no further use), --no-wrap and --no-location so the po
+# files keep one line per string and no line references. Translate the empty msgstr entries, then
+# build: msgfmt --check runs on every po file, and the Catalog tests fail on anything untranslated,
+# fuzzy or missing.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+check=0
+pot_only=0
+case "${1:-}" in
+  --check) check=1 ;;
+  --pot) pot_only=1 ;;
+  "") ;;
+  *) echo "usage: $0 [--check | --pot]" >&2; exit 2 ;;
+esac
+for tool in perl msgmerge msgattrib; do
+  command -v "$tool" >/dev/null || { echo "update-po: $tool not found (apt-get install gettext perl)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# src/core, then src/app, then src/modules, then the rest of src; each in byte order of path.
+sources() {
+  [ $# -gt 0 ] || return 0
+  find "$@" -type f \( -name '*.mustache' -o -name '*.cpp' -o -name '*.hpp' \) ! -name '*_test.cpp' -print0 | LC_ALL=C sort -z
+}
+{
+  sources src/core
+  sources src/app
+  sources src/modules
+  sources $(find src -mindepth 1 -maxdepth 1 ! -name core ! -name app ! -name modules)
+} |
+  perl -0 -e '
+    use strict; use warnings;
+    my (@order, %files);
+    sub add { my ($id, $file) = @_; return if $id eq "";
+              push @order, $id unless $files{$id}; push @{$files{$id}}, $file unless grep { $_ eq $file } @{$files{$id} || []}; }
+    # Adjacent C++ literals at $pos of $text, unescaped; "" unless they are a whole argument.
+    sub literals { my ($text, $pos) = @_; my $out = "";
+      pos($text) = $pos;
+      while ($text =~ /\G"((?:[^"\\]|\\.)*)"\s*/gc) {
+        (my $s = $1) =~ s/\\(.)/$1 eq "n" ? "\n" : $1 eq "t" ? "\t" : $1/ge; $out .= $s; }
+      return "" unless $text =~ /\G(?:[,);}:]|$)/gc;
+      return $out; }
+    my @calls = (qr/\btr\s*\(\s*[A-Za-z_][\w.>-]*\s*,\s*(?=")/,
+                 qr/\btranslate\s*\([^,()"]*,\s*(?=")/,
+                 qr/\b(?:NotFound|Forbidden|BadRequest|Conflict|Unprocessable|PayloadTooLarge)\s*\(\s*(?=")/,
+                 qr/\(\s*std::string\s+pub\s*=\s*(?=")/,
+                 qr/\bkPublic\w*\s*=\s*(?=")/);
+    local $/ = "\0";
+    while (my $file = <STDIN>) {
+      chomp $file;
+      open my $fh, "<:raw", $file or die "$file: $!"; local $/; my $text = <$fh>; close $fh;
+      my @found;  # [position, msgid]
+      if ($file =~ /\.mustache$/) {
+        push @found, [$-[0], $1] while $text =~ /\{\{#t\}\}(.*?)\{\{\/t\}\}/gs;
+      } else {
+        for my $re (@calls) { while ($text =~ /$re/g) { push @found, [$+[0], literals($text, $+[0])]; } }
+        while ($text =~ /\b(?:heading_for|default_message)\s*\([^)]*\)\s*\{(.*?)\n\}/gs) {
+          my ($body, $start) = ($1, $-[1]);
+          while ($body =~ /\breturn\b([^;]*);/g) {
+            my ($stmt, $at) = ($1, $start + $-[1]);
+            while ($stmt =~ /"(?:[^"\\]|\\.)*"/g) { push @found, [$at + $-[0], literals($stmt, $-[0])]; }
+          }
+        }
+        while ($text =~ /NavItem[^;]*/g) {
+          my ($items, $start) = ($&, $-[0]);
+          push @found, [$start + $+[0], literals($items, $+[0])] while $items =~ /\{\s*"\/[^"]*"\s*,\s*(?=")/g;
+        }
+      }
+      add($_->[1], $file) for sort { $a->[0] <=> $b->[0] } @found;
+    }
+    sub po { my $s = shift; $s =~ s/\\/\\\\/g; $s =~ s/"/\\"/g; $s =~ s/\n/\\n/g; $s =~ s/\t/\\t/g; return "\"$s\""; }
+    print "# Avenir interface strings. Generated by scripts/update-po.sh: do not edit.\n",
+          "msgid \"\"\nmsgstr \"\"\n",
+          "\"Project-Id-Version: avenir\\n\"\n\"MIME-Version: 1.0\\n\"\n",
+          "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Content-Transfer-Encoding: 8bit\\n\"\n";
+    for my $id (@order) { print "\n#: ", join(" ", @{$files{$id}}), "\nmsgid ", po($id), "\nmsgstr \"\"\n"; }
+  ' > "$work/avenir.pot"
+
+if [ $pot_only = 1 ]; then
+  cat "$work/avenir.pot"
+  exit 0
+fi
+count=$(grep -c '^msgid ' "$work/avenir.pot")
+echo "update-po: $((count - 1)) msgids"
+
+changed=0
+for po in po/*.po; do
+  cp "$po" "$work/$(basename "$po")"
+  msgmerge --quiet --update --no-fuzzy-matching --backup=none --no-wrap --no-location \
+    "$work/$(basename "$po")" "$work/avenir.pot"
+  if ! cmp -s "$po" "$work/$(basename "$po")"; then
+    changed=1
+    echo "update-po: $po $( [ $check = 1 ] && echo 'would change' || echo 'updated')"
+    [ $check = 1 ] || cp "$work/$(basename "$po")" "$po"
+  fi
+  untranslated=$(LC_ALL=C msgattrib --untranslated --no-obsolete --no-wrap "$work/$(basename "$po")" |
+    grep '^msgid ' | grep -vc '^msgid ""$' || true)
+  if [ "$untranslated" -gt 0 ]; then echo "update-po: $po has $untranslated msgid(s) to translate"; fi
+done
+if [ $check = 1 ]; then
+  exit $changed
+fi
+cp "$work/avenir.pot" po/avenir.pot

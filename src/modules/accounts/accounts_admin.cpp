@@ -1,0 +1,103 @@
+// Administration: unions (affiliates), people and role grants. Admins manage everything;
+// coordinators grant dro and facilitator in their region; union reps grant member in their union
+// (see may_grant in permissions.cpp).
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "core/errors.hpp"
+#include "modules/accounts/accounts_module.hpp"
+#include "modules/accounts/permissions.hpp"
+
+namespace avenir::accounts {
+namespace {
+using nlohmann::json;
+const std::vector<std::string> kRoles{"admin", "coordinator", "dro", "facilitator", "member", "union_rep"};
+
+std::string scope_type_of(const std::string& role) {
+    if (role == "admin") return "global";
+    if (role == "member" || role == "union_rep") return "union";
+    return "region";
+}
+
+}  // namespace
+
+http::Response AccountsModule::unions_page(http::Request& req) { return unions_form(req, json::object(), 200); }
+
+http::Response AccountsModule::unions_form(http::Request& req, json d, int status) {
+    json list = json::array();
+    for (const auto& u : store_.unions())
+        list.push_back({{"id", std::to_string(u.id)}, {"name", u.name}, {"country", u.country}, {"region", u.region_slug}, {"sector", u.sector}});
+    json regions = json::array();
+    for (const auto& slug : options_.region_slugs ? options_.region_slugs() : std::vector<std::string>{})
+        regions.push_back({{"slug", slug}, {"selected", d.value("region", "") == slug}});
+    d["unions"] = list;
+    d["regions"] = regions;
+    d["action"] = layout_.href(req, "/admin/unions");
+    return form_page(req, "accounts/admin_unions", std::move(d), layout_.tr(req, "Unions"), status);
+}
+
+http::Response AccountsModule::create_union(http::Request& req) {
+    const auto& f = req.form();
+    Union u{0, f.get("name"), f.get("country"), f.get("region"), f.get("sector")};
+    json d{{"name", u.name}, {"country", u.country}, {"region", u.region_slug}, {"sector", u.sector}};
+    const auto regions = options_.region_slugs ? options_.region_slugs() : std::vector<std::string>{};
+    bool bad = false;
+    if (u.name.empty() || u.name.size() > 200) d["name_error"] = layout_.tr(req, "Enter the union's name."), bad = true;
+    if (u.country.empty() || u.country.size() > 100) d["country_error"] = layout_.tr(req, "Enter the country."), bad = true;
+    if (std::find(regions.begin(), regions.end(), u.region_slug) == regions.end())
+        d["region_error"] = layout_.tr(req, "Choose one of the regions."), bad = true;
+    if (u.sector.empty() || u.sector.size() > 100) d["sector_error"] = layout_.tr(req, "Enter the sector (for example health, local government)."), bad = true;
+    if (bad) return unions_form(req, std::move(d), 422);
+    try {
+        const auto id = store_.create_union(u, unix_now());
+        store_.audit("union_created", auth::require_principal(req).user_id, std::nullopt, std::to_string(id), unix_now());
+    } catch (const storage::UniqueViolation&) {
+        d["name_error"] = layout_.tr(req, "A union with this name already exists in this country.");
+        return unions_form(req, std::move(d), 422);
+    }
+    return http::Response::redirect(layout_.href(req, "/admin/unions"));
+}
+
+http::Response AccountsModule::people_page(http::Request& req) {
+    const std::string prefix = normalize_email(req.query("email"));
+    json people = json::array();
+    for (const auto& [u, grants] : store_.people(prefix, 100)) {
+        json roles = json::array();
+        for (const auto& g : grants)
+            roles.push_back({{"role", g.role}, {"scope_type", g.scope_type}, {"scope_id", g.scope_id}, {"label", g.role + (g.scope_id.empty() ? "" : " · " + g.scope_id)}});
+        people.push_back({{"email", u.email}, {"name", u.display_name}, {"verified", u.email_verified_at.has_value()}, {"roles", roles}});
+    }
+    json roles = json::array();
+    for (const auto& r : kRoles) roles.push_back({{"role", r}});
+    json d{{"people", people}, {"roles", roles}, {"query", prefix}, {"action", layout_.href(req, "/admin/grants")},
+           {"revoke_action", layout_.href(req, "/admin/grants/revoke")}, {"search_action", layout_.href(req, "/admin/people")}};
+    return form_page(req, "accounts/admin_people", std::move(d), layout_.tr(req, "People and roles"));
+}
+
+// POST /admin/grants and /admin/grants/revoke: who may grant what is decided by may_grant().
+http::Response AccountsModule::change_grant(http::Request& req, bool add) {
+    const auth::Principal& who = auth::require_principal(req);
+    const auto& f = req.form();
+    const std::string role = f.get("role");
+    const auth::Grant g{role, scope_type_of(role), role == "admin" ? "" : f.get("scope")};
+    if (!may_grant(who, g.role, g.scope_type, g.scope_id)) throw Forbidden();
+    if (std::find(kRoles.begin(), kRoles.end(), role) == kRoles.end()) throw Unprocessable("Choose one of the roles.");
+    if (g.scope_type == "union") {
+        std::int64_t id = 0;
+        const auto [p, ec] = std::from_chars(g.scope_id.data(), g.scope_id.data() + g.scope_id.size(), id);
+        if (ec != std::errc() || !store_.union_by_id(id)) throw Unprocessable("There is no such union.");
+    }
+    if (g.scope_type == "region") {
+        const auto regions = options_.region_slugs ? options_.region_slugs() : std::vector<std::string>{};
+        if (std::find(regions.begin(), regions.end(), g.scope_id) == regions.end()) throw Unprocessable("Choose one of the regions.");
+    }
+    const auto user = store_.user_by_email(normalize_email(f.get("email")));
+    if (!user) throw Unprocessable("No account has that e-mail address.");
+    if (add) store_.add_grant(user->id, g, who.user_id, unix_now());
+    else store_.remove_grant(user->id, g);
+    store_.audit(add ? "role_granted" : "role_revoked", who.user_id, user->id, g.role + " " + g.scope_type + " " + g.scope_id, unix_now());
+    return http::Response::redirect(layout_.href(req, auth::current_principal(req)->has_role("admin") ? "/admin/people" : "/account"));
+}
+
+}  // namespace avenir::accounts

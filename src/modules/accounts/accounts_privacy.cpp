@@ -1,0 +1,66 @@
+// "My data" (export), "Delete my account" and opt-in consents.
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "modules/accounts/accounts_module.hpp"
+
+namespace avenir::accounts {
+namespace {
+using nlohmann::json;
+const std::vector<std::string> kConsentKinds{"recorded", "listed_publicly"};
+}  // namespace
+
+void AccountsModule::register_personal_data(privacy::PersonalDataRegistry& registry) {
+    registry.add({"accounts_users", {"id"}, {"password_hash", "totp_secret"}});
+    registry.add({"accounts_sessions", {"user_id"}, {"id_hash"}});
+    registry.add({"accounts_tokens", {"user_id"}, {"token_hash"}});
+    registry.add({"accounts_grants", {"user_id", "granted_by"}, {}});
+    registry.add({"accounts_audit", {"actor_id", "subject_id"}, {}});
+    registry.add({"accounts_recovery_codes", {"user_id"}, {"code_hash"}});
+    registry.add({"accounts_consents", {"user_id"}, {}});
+}
+
+http::Response AccountsModule::my_data(http::Request& req) {
+    const auth::Principal& who = auth::require_principal(req);
+    json doc{{"format", "avenir-personal-data/1"}, {"exported_at", unix_now()}, {"person_id", who.user_id},
+             {"tables", registry_.export_person(store_.db(), who.user_id)}};
+    store_.audit("data_exported", who.user_id, who.user_id, "", unix_now());
+    http::Response res = http::Response::json(doc.dump(2));
+    res.set_header("Content-Disposition", "attachment; filename=\"avenir-my-data.json\"");
+    res.set_header("Cache-Control", "no-store");
+    return res;
+}
+
+http::Response AccountsModule::save_consents(http::Request& req) {
+    const auth::Principal& who = auth::require_principal(req);
+    const auto chosen = req.form().all("consent");
+    const std::int64_t now = unix_now();
+    for (const auto& kind : kConsentKinds) {
+        if (std::find(chosen.begin(), chosen.end(), kind) != chosen.end()) store_.give_consent(who.user_id, kind, now);
+        else store_.withdraw_consent(who.user_id, kind, now);
+    }
+    return http::Response::redirect(layout_.href(req, "/account"));
+}
+
+http::Response AccountsModule::delete_form(http::Request& req) {
+    auth::require_principal(req);
+    return form_page(req, "accounts/delete", json{{"action", layout_.href(req, "/account/delete")}},
+                     layout_.tr(req, "Delete my account"));
+}
+
+http::Response AccountsModule::delete_account(http::Request& req) {
+    const auth::Principal& who = auth::require_principal(req);
+    const auto user = store_.user_by_id(who.user_id);
+    if (!user || !user->password_hash || !hasher_.verify(*user->password_hash, req.form().get("password"))) {
+        json d{{"action", layout_.href(req, "/account/delete")},
+               {"error", layout_.tr(req, "That password is not right. Your account has not been deleted.")}};
+        return form_page(req, "accounts/delete", std::move(d), layout_.tr(req, "Delete my account"), 422);
+    }
+    const std::int64_t id = who.user_id;
+    security_.end_session(req);
+    store_.delete_user(id);  // sessions, tokens, grants, codes and consents go with it
+    store_.audit("account_erased", std::nullopt, std::nullopt, "", unix_now());
+    return layout_.page(req, "accounts/deleted", json::object(), layout_.tr(req, "Your account has been deleted"));
+}
+
+}  // namespace avenir::accounts

@@ -1,0 +1,76 @@
+#pragma once
+// The accounts module's SQL. Nothing else reads or writes these tables.
+#include <functional>
+#include <vector>
+
+#include "core/auth/principal.hpp"
+#include "modules/accounts/accounts_types.hpp"
+#include "storage/database.hpp"
+
+namespace avenir::accounts {
+
+class AccountsStore {
+public:
+    explicit AccountsStore(storage::Database& db) : db_(db) {}
+    storage::Database& db() { return db_; }
+
+    std::optional<User> user_by_email(const std::string& email);
+    std::optional<User> user_by_id(std::int64_t id);
+    // Throws storage::UniqueViolation when the e-mail address is taken.
+    std::int64_t create_user(const std::string& email, const std::string& name, const std::string& password_hash,
+                             std::int64_t now, bool verified);
+    void set_password_hash(std::int64_t user_id, const std::string& hash);
+    void mark_verified(std::int64_t user_id, std::int64_t now);
+    void set_totp(std::int64_t user_id, const std::optional<std::string>& secret, std::optional<std::int64_t> enabled_at);
+    // Records the TOTP step used; false when it was not newer than the last one (a replay).
+    bool advance_totp_step(std::int64_t user_id, std::int64_t step);
+    std::int64_t count_users();
+    // Erases the account; rows that cascade go with it, the audit log keeps an anonymous entry.
+    void delete_user(std::int64_t user_id);
+    // Opt-in consents: the kinds currently given.
+    std::vector<std::string> consents(std::int64_t user_id);
+    void give_consent(std::int64_t user_id, const std::string& kind, std::int64_t now);
+    void withdraw_consent(std::int64_t user_id, const std::string& kind, std::int64_t now);
+    // Replaces the user's recovery codes (hashes); marks one used, false when unknown or used.
+    void set_recovery_codes(std::int64_t user_id, const std::vector<std::string>& code_hashes);
+    bool use_recovery_code(std::int64_t user_id, const std::string& code_hash, std::int64_t now);
+    std::int64_t unused_recovery_codes(std::int64_t user_id);
+
+    void insert_session(const std::string& id_hash, std::int64_t user_id, std::int64_t now, bool second_factor_done);
+    std::optional<SessionRow> session(const std::string& id_hash);
+    void touch_session(const std::string& id_hash, std::int64_t now);
+    void set_session_second_factor(const std::string& id_hash);
+    void delete_session(const std::string& id_hash);
+    // Ends every session of the user except keep_hash (empty: all).
+    void delete_other_sessions(std::int64_t user_id, const std::string& keep_hash);
+
+    void insert_token(const std::string& token_hash, std::int64_t user_id, const std::string& purpose, std::int64_t expires_at);
+    // Marks a valid, unused, unexpired token used and returns its user; nullopt otherwise.
+    std::optional<std::int64_t> consume_token(const std::string& token_hash, const std::string& purpose, std::int64_t now);
+
+    std::vector<auth::Grant> grants(std::int64_t user_id);
+    void add_grant(std::int64_t user_id, const auth::Grant& g, std::optional<std::int64_t> granted_by, std::int64_t now);
+    void remove_grant(std::int64_t user_id, const auth::Grant& g);
+
+    std::int64_t create_union(const Union& u, std::int64_t now);
+    std::optional<Union> union_by_id(std::int64_t id);
+    // People with their grants, by e-mail (admin list; at most `limit`).
+    std::vector<std::pair<User, std::vector<auth::Grant>>> people(const std::string& email_prefix, int limit);
+    std::vector<Union> unions();
+
+    void audit(const std::string& event, std::optional<std::int64_t> actor, std::optional<std::int64_t> subject,
+               const std::string& detail, std::int64_t now);
+    std::vector<AuditEntry> audit_log(int limit);
+
+    ThrottleRow throttle(const std::string& key);
+    void save_throttle(const std::string& key, const ThrottleRow& row);
+    void clear_throttle(const std::string& key);
+
+    // A random secret kept in app_state under name (created on first use; shared by instances).
+    std::string secret(const std::string& name, const std::function<std::string()>& make);
+
+private:
+    storage::Database& db_;
+};
+
+}  // namespace avenir::accounts

@@ -1,0 +1,306 @@
+// Sign-up, e-mail verification, sign-in, two-factor and throttling through the real pipeline,
+// with mail written to a real outbox folder, on SQLite and on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+
+#include "core/mail/message.hpp"
+#include "core/security/totp.hpp"
+#include "http_fixture.hpp"
+#include "modules/accounts/accounts_store.hpp"
+
+namespace avenir::testing {
+namespace {
+using http::Method;
+namespace fs = std::filesystem;
+
+// A browser without a screen: keeps cookies, reads the CSRF field of the last page.
+class Browser {
+public:
+    explicit Browser(const http::Pipeline& p) : pipeline_(p) {}
+    Reply get(const std::string& target) { return send(Method::Get, target, ""); }
+    // Posts fields with the CSRF token of the last page.
+    Reply post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields) {
+        std::string body = "_csrf=" + http::url_encode(csrf_);
+        for (const auto& [k, v] : fields) body += "&" + http::url_encode(k) + "=" + http::url_encode(v);
+        return send(Method::Post, target, body);
+    }
+    bool has_cookie(const std::string& name) const { return cookies_.contains(name); }
+
+private:
+    Reply send(Method m, const std::string& target, const std::string& body) {
+        std::string cookie;
+        for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+        auto r = call(pipeline_, m, target,
+                      {{"cookie", cookie}, {"host", "avenir.test"}, {"origin", "http://avenir.test"},
+                       {"content-type", "application/x-www-form-urlencoded"}},
+                      body);
+        for (const auto& [name, value] : r.res.headers) {
+            if (name != "Set-Cookie") continue;
+            const auto eq = value.find('='), semi = value.find(';');
+            const std::string k = value.substr(0, eq), v = value.substr(eq + 1, semi - eq - 1);
+            if (v.empty()) cookies_.erase(k);
+            else cookies_[k] = v;
+        }
+        std::smatch m2;
+        if (std::regex_search(r.body, m2, std::regex("name=\"_csrf\" value=\"([^\"]+)\""))) csrf_ = m2[1];
+        return r;
+    }
+    const http::Pipeline& pipeline_;
+    std::map<std::string, std::string> cookies_;
+    std::string csrf_;
+};
+
+class AccountsHttp : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        db_ = std::make_unique<TestDatabase>(GetParam());
+        if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
+        config_ = test_config(db_->url());
+        config_.outbox_dir = (fs::temp_directory_path() / ("avenir-outbox-" + std::to_string(::getpid()) + GetParam())).string();
+        fs::remove_all(config_.outbox_dir);
+        app_ = std::make_unique<App>(config_, true);
+    }
+    void TearDown() override {
+        if (!config_.outbox_dir.empty()) fs::remove_all(config_.outbox_dir);
+    }
+    // Bodies of the messages in the outbox, oldest first.
+    std::vector<mail::ParsedMessage> outbox() {
+        app_->flush_mail();
+        std::vector<fs::path> files;
+        if (fs::exists(config_.outbox_dir))
+            for (const auto& e : fs::directory_iterator(config_.outbox_dir)) files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        std::vector<mail::ParsedMessage> out;
+        for (const auto& f : files) {
+            std::ifstream in(f, std::ios::binary);
+            out.push_back(mail::parse_message(std::string(std::istreambuf_iterator<char>(in), {})));
+        }
+        return out;
+    }
+    static std::string link_in(const std::string& text) {
+        std::smatch m;
+        EXPECT_TRUE(std::regex_search(text, m, std::regex("https?://[^/\\s]+(/\\S*)")));
+        return m[1];
+    }
+    Config config_;
+    std::unique_ptr<TestDatabase> db_;
+    std::unique_ptr<App> app_;
+};
+
+constexpr const char* kPassword = "violet-tractor-harbour-91";
+
+TEST_P(AccountsHttp, RegisterVerifySignInAndOut) {
+    Browser b(app_->pipeline());
+    b.get("/fr/account/register");
+    auto r = b.post("/fr/account/register", {{"name", "Amina Diallo"}, {"email", "Amina@Example.org"}, {"password", kPassword}});
+    ASSERT_EQ(r.res.status, 200) << r.body;
+    const auto mails = outbox();
+    ASSERT_EQ(mails.size(), 1u);
+    EXPECT_EQ(mails[0].header("To").find("amina@example.org") != std::string::npos, true);
+    EXPECT_EQ(mails[0].header("Content-Language"), "fr");
+    const std::string link = link_in(mails[0].body);
+    ASSERT_NE(link.find("/fr/account/verify?token="), std::string::npos) << link;
+
+    r = b.post("/account/sign-in", {{"email", "amina@example.org"}, {"password", kPassword}});
+    EXPECT_EQ(r.res.status, 422) << "not confirmed yet";
+    r = b.get(link);
+    ASSERT_EQ(r.res.status, 200);
+    r = b.post("/fr/account/verify", {{"token", link.substr(link.find("token=") + 6)}});
+    ASSERT_EQ(r.res.status, 200);
+    r = b.post("/account/sign-in", {{"email", "amina@example.org"}, {"password", kPassword}, {"next", "/account"}});
+    ASSERT_EQ(r.res.status, 303);
+    EXPECT_EQ(r.res.header("location").value_or(""), "/account");
+    const auto cookie = std::find_if(r.res.headers.begin(), r.res.headers.end(), [](const auto& h) {
+        return h.first == "Set-Cookie" && h.second.starts_with("avenir_session=");
+    });
+    ASSERT_NE(cookie, r.res.headers.end());
+    EXPECT_NE(cookie->second.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(cookie->second.find("SameSite=Lax"), std::string::npos);
+    r = b.get("/account");
+    ASSERT_EQ(r.res.status, 200);
+    EXPECT_NE(r.body.find("Amina Diallo"), std::string::npos);
+    r = b.post("/account/sign-out", {});
+    EXPECT_EQ(r.res.status, 303);
+    EXPECT_EQ(b.get("/account").res.status, 303) << "signed out: asked to sign in";
+    // The verification link works once.
+    b.get(link);
+    r = b.post("/account/verify", {{"token", link.substr(link.find("token=") + 6)}});
+    EXPECT_EQ(r.res.status, 422);
+}
+
+TEST_P(AccountsHttp, RegistrationDoesNotRevealExistingAccounts) {
+    app_->accounts().create_user("taken@example.org", "Taken", kPassword);
+    Browser b(app_->pipeline());
+    b.get("/account/register");
+    const auto existing = b.post("/account/register", {{"name", "X"}, {"email", "taken@example.org"}, {"password", kPassword}});
+    b.get("/account/register");
+    const auto fresh = b.post("/account/register", {{"name", "Y"}, {"email", "fresh@example.org"}, {"password", kPassword}});
+    EXPECT_EQ(existing.res.status, fresh.res.status);
+    EXPECT_EQ(existing.body.substr(existing.body.find("<main")), fresh.body.substr(fresh.body.find("<main")));
+    EXPECT_EQ(outbox().size(), 2u) << "the owner of the taken address is told by e-mail";
+}
+
+TEST_P(AccountsHttp, WeakPasswordsAreRefusedWithReasonsAndInputKept) {
+    Browser b(app_->pipeline());
+    b.get("/account/register");
+    const auto r = b.post("/account/register", {{"name", "Sam"}, {"email", "sam@example.org"}, {"password", "password1234"}});
+    EXPECT_EQ(r.res.status, 422);
+    EXPECT_NE(r.body.find("value=\"sam@example.org\""), std::string::npos);
+    EXPECT_NE(r.body.find("aria-invalid=\"true\""), std::string::npos);
+    EXPECT_TRUE(outbox().empty());
+}
+
+TEST_P(AccountsHttp, HundredWrongPasswordsLockTheAccountUntilTheLockPasses) {
+    app_->accounts().create_user("ana@example.org", "Ana", kPassword);
+    Browser b(app_->pipeline());
+    b.get("/account/sign-in");
+    int locked = 0;
+    for (int i = 0; i < 100; ++i)
+        locked += b.post("/account/sign-in", {{"email", "ana@example.org"}, {"password", "wrong-password-" + std::to_string(i)}}).res.status == 429;
+    EXPECT_GE(locked, 90);
+    auto r = b.post("/account/sign-in", {{"email", "ana@example.org"}, {"password", kPassword}});
+    EXPECT_EQ(r.res.status, 429) << "the right password does not sign in while locked";
+    EXPECT_FALSE(b.has_cookie("avenir_session"));
+    // The same message for an address that has no account.
+    const auto unknown = b.post("/account/sign-in", {{"email", "nobody@example.org"}, {"password", kPassword}});
+    EXPECT_EQ(unknown.res.status, 429) << "the connection is locked too";
+    // When the lock has passed, the right password works.
+    app_->db().exec("UPDATE accounts_throttle SET locked_until = 0, failures = 0");
+    r = b.post("/account/sign-in", {{"email", "ana@example.org"}, {"password", kPassword}});
+    EXPECT_EQ(r.res.status, 303);
+}
+
+TEST_P(AccountsHttp, AdminMustSetUpTwoFactorThenSignsInWithACode) {
+    app_->accounts().create_user("admin@example.org", "Admin", kPassword);
+    app_->accounts().grant("admin@example.org", {"admin", "global", ""});
+    Browser b(app_->pipeline());
+    b.get("/account/sign-in");
+    ASSERT_EQ(b.post("/account/sign-in", {{"email", "admin@example.org"}, {"password", kPassword}}).res.status, 303);
+    auto r = b.get("/admin");
+    ASSERT_EQ(r.res.status, 303);
+    EXPECT_EQ(r.res.header("location").value_or(""), "/account/two-factor");
+    r = b.get("/account/two-factor");
+    ASSERT_EQ(r.res.status, 200);
+    EXPECT_NE(r.body.find("<svg"), std::string::npos);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r.body, m, std::regex("class=\"secret\">([A-Z2-7]+)<")));
+    const std::string secret = m[1];
+    const std::time_t now = std::time(nullptr);
+    EXPECT_EQ(b.post("/account/two-factor", {{"code", "000000"}}).res.status, 422);
+    r = b.post("/account/two-factor", {{"code", security::totp_code(secret, now)}});
+    ASSERT_EQ(r.res.status, 200);
+    EXPECT_EQ(std::regex_search(r.body, std::regex("<li><code>[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}</code></li>")), true);
+    EXPECT_EQ(b.get("/admin").res.status, 200);
+
+    b.post("/account/sign-out", {});
+    b.get("/account/sign-in");
+    r = b.post("/account/sign-in", {{"email", "admin@example.org"}, {"password", kPassword}, {"next", "/admin"}});
+    ASSERT_EQ(r.res.status, 303);
+    EXPECT_EQ(r.res.header("location").value_or("").find("/account/sign-in/code"), 0u);
+    EXPECT_EQ(b.get("/admin").res.status, 303) << "not in before the code";
+    b.get(std::string(r.res.header("location").value_or("")));
+    // The code already used at set-up cannot be replayed; the next step's code works.
+    r = b.post("/account/sign-in/code", {{"code", security::totp_code(secret, now + 30)}, {"next", "/admin"}});
+    ASSERT_EQ(r.res.status, 303) << r.body;
+    EXPECT_EQ(b.get("/admin").res.status, 200);
+}
+
+TEST_P(AccountsHttp, PasswordResetIsSingleUseAndEndsOtherSessions) {
+    app_->accounts().create_user("rosa@example.org", "Rosa", kPassword);
+    Browser laptop(app_->pipeline()), phone(app_->pipeline());
+    laptop.get("/account/sign-in");
+    ASSERT_EQ(laptop.post("/account/sign-in", {{"email", "rosa@example.org"}, {"password", kPassword}}).res.status, 303);
+    phone.get("/account/forgot");
+    phone.post("/account/forgot", {{"email", "rosa@example.org"}});
+    phone.get("/account/forgot");
+    phone.post("/account/forgot", {{"email", "nobody@example.org"}});
+    const auto mails = outbox();
+    ASSERT_EQ(mails.size(), 1u) << "only an existing account gets a message";
+    const std::string link = link_in(mails[0].body);
+    const std::string token = link.substr(link.find("token=") + 6);
+    phone.get(link);
+    EXPECT_EQ(phone.post("/account/reset", {{"token", token}, {"password", "short"}}).res.status, 422);
+    ASSERT_EQ(phone.post("/account/reset", {{"token", token}, {"password", "amber-lantern-orchard-47"}}).res.status, 200);
+    EXPECT_EQ(laptop.get("/account").res.status, 303) << "the other session ended";
+    phone.get(link);
+    EXPECT_EQ(phone.post("/account/reset", {{"token", token}, {"password", "amber-lantern-orchard-48"}}).res.status, 422)
+        << "single use";
+    phone.get("/account/sign-in");
+    EXPECT_EQ(phone.post("/account/sign-in", {{"email", "rosa@example.org"}, {"password", "amber-lantern-orchard-47"}}).res.status, 303);
+    // Changing the password keeps this session and ends the others.
+    laptop.get("/account/sign-in");
+    ASSERT_EQ(laptop.post("/account/sign-in", {{"email", "rosa@example.org"}, {"password", "amber-lantern-orchard-47"}}).res.status, 303);
+    phone.get("/account/password");
+    EXPECT_EQ(phone.post("/account/password", {{"current", "wrong"}, {"password", "cobalt-meadow-violin-12"}}).res.status, 422);
+    ASSERT_EQ(phone.post("/account/password", {{"current", "amber-lantern-orchard-47"}, {"password", "cobalt-meadow-violin-12"}}).res.status, 303);
+    EXPECT_EQ(phone.get("/account").res.status, 200);
+    EXPECT_EQ(laptop.get("/account").res.status, 303);
+}
+
+TEST_P(AccountsHttp, WhoMayGrantWhichRoles) {
+    app_->seed();
+    auto make = [&](const std::string& email) { app_->accounts().create_user(email, email.substr(0, email.find('@')), kPassword); };
+    for (const char* e : {"coord@example.org", "rep@example.org", "member@example.org", "new@example.org"}) make(e);
+    app_->accounts().grant("coord@example.org", {"coordinator", "region", "asia-pacific"});
+    accounts::AccountsStore store(app_->db());
+    store.set_totp(store.user_by_email("coord@example.org")->id, std::string("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), 1);
+    const auto union_id = std::to_string(store.create_union({0, "Union A", "Fiji", "asia-pacific", "health"}, 1));
+    app_->accounts().grant("rep@example.org", {"union_rep", "union", union_id});
+    auto session = [&](const std::string& email) {
+        auto b = std::make_unique<Browser>(app_->pipeline());
+        b->get("/account/sign-in");
+        EXPECT_EQ(b->post("/account/sign-in", {{"email", email}, {"password", kPassword}}).res.status, 303);
+        if (email == "coord@example.org") {
+            b->get("/account/sign-in/code");
+            b->post("/account/sign-in/code", {{"code", security::totp_code("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", std::time(nullptr))}});
+        }
+        b->get("/account");
+        return b;
+    };
+    auto coord = session("coord@example.org");
+    EXPECT_EQ(coord->post("/admin/grants", {{"email", "new@example.org"}, {"role", "dro"}, {"scope", "asia-pacific"}}).res.status, 303);
+    EXPECT_EQ(coord->post("/admin/grants", {{"email", "new@example.org"}, {"role", "dro"}, {"scope", "latin-america"}}).res.status, 403);
+    EXPECT_EQ(coord->post("/admin/grants", {{"email", "new@example.org"}, {"role", "admin"}, {"scope", ""}}).res.status, 403);
+    auto rep = session("rep@example.org");
+    EXPECT_EQ(rep->post("/admin/grants", {{"email", "member@example.org"}, {"role", "member"}, {"scope", union_id}}).res.status, 303);
+    EXPECT_EQ(rep->post("/admin/grants", {{"email", "member@example.org"}, {"role", "union_rep"}, {"scope", union_id}}).res.status, 403);
+    auto member = session("member@example.org");
+    EXPECT_EQ(member->post("/admin/grants", {{"email", "new@example.org"}, {"role", "member"}, {"scope", union_id}}).res.status, 403);
+    const auto grants = store.grants(store.user_by_email("new@example.org")->id);
+    ASSERT_EQ(grants.size(), 1u);
+    EXPECT_EQ(grants[0].role, "dro");
+    EXPECT_EQ(store.grants(store.user_by_email("member@example.org")->id).size(), 1u);
+}
+
+TEST_P(AccountsHttp, AdminAddsAUnionAndBadInputIsKept) {
+    app_->seed();
+    app_->accounts().create_user("admin@example.org", "Admin", kPassword);
+    app_->accounts().grant("admin@example.org", {"admin", "global", ""});
+    accounts::AccountsStore store(app_->db());
+    store.set_totp(store.user_by_email("admin@example.org")->id, std::string("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), 1);
+    Browser b(app_->pipeline());
+    b.get("/account/sign-in");
+    b.post("/account/sign-in", {{"email", "admin@example.org"}, {"password", kPassword}});
+    b.get("/account/sign-in/code");
+    ASSERT_EQ(b.post("/account/sign-in/code", {{"code", security::totp_code("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", std::time(nullptr))}}).res.status, 303);
+    b.get("/admin/unions");
+    auto r = b.post("/admin/unions", {{"name", "Syndicat des agents publics"}, {"country", "Sénégal"}, {"region", "atlantis"}, {"sector", "health"}});
+    EXPECT_EQ(r.res.status, 422);
+    EXPECT_NE(r.body.find("value=\"Syndicat des agents publics\""), std::string::npos);
+    r = b.post("/admin/unions", {{"name", "Syndicat des agents publics"}, {"country", "Sénégal"}, {"region", "africa-mena"}, {"sector", "health"}});
+    EXPECT_EQ(r.res.status, 303);
+    r = b.get("/admin/unions");
+    EXPECT_NE(r.body.find("Syndicat des agents publics"), std::string::npos);
+    b.get("/admin/unions");
+    r = b.post("/admin/unions", {{"name", "Syndicat des agents publics"}, {"country", "Sénégal"}, {"region", "africa-mena"}, {"sector", "health"}});
+    EXPECT_EQ(r.res.status, 422) << "duplicate";
+    EXPECT_EQ(b.get("/admin/people").res.status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsHttp, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace avenir::testing
