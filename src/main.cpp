@@ -123,6 +123,9 @@ int run(CLI::App& cli, const Options& o, const std::function<int(const Config&)>
     } catch (const avenir::programme::ContentError& e) {
         std::cerr << "avenir: content: " << e.what() << "\nNothing was changed in the database.\n";
         return kContent;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "avenir: " << e.what() << "\n";
+        return kContent;
     } catch (const avenir::HttpError& e) {
         std::cerr << "avenir: " << e.public_message() << "\n";
         return kContent;

@@ -14,6 +14,7 @@ App::App(const Config& config, bool migrate)
       db_(storage::open_database(config.database_url, config.db_pool)),
       catalog_(config.locale_dir),
       views_(catalog_),
+      formatter_(catalog_),
       static_files_(config.static_dir) {
     storage::check_schema_not_newer(*db_);
     if (migrate) storage::migrate(*db_);
@@ -28,6 +29,7 @@ App::App(const Config& config, bool migrate)
     account_options.base_url = config.base_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.base_url;
     account_options.outbox_notice = outbox_dir_;
     account_options.region_slugs = [this] { return programme_->region_slugs(); };
+    account_options.formatter = &formatter_;
     accounts::AccountsModule::register_personal_data(personal_data_);
     accounts_ = std::make_unique<accounts::AccountsModule>(*db_, *layout_, *mailer_, personal_data_, account_options);
     layout_->set_account_menu([this](http::Request& req) {
@@ -43,17 +45,31 @@ App::App(const Config& config, bool migrate)
     options.hsts = config.behind_tls;
     options.before_route = [this](http::Request& req) {
         auto split = i18n::split_lang_prefix(req.path);
-        req.lang = split.lang;
         req.path = split.rest;
         req.secure = req.secure || config_.behind_tls;
         auth::attach_principal_loader(req, &accounts_->principal_loader());
+        req.lang = split.had_prefix ? split.lang : negotiated_language(req);
     };
     options.guard = [this](http::Request& req, const http::Route& route) { return accounts_->guard(req, route); };
-    options.after = [this](http::Request& req, http::Response& res) { accounts_->after(req, res); };
+    options.after = [this](http::Request& req, http::Response& res) {
+        accounts_->after(req, res);
+        // Unprefixed pages depend on the browser's languages and the signed-in person.
+        if (!i18n::split_lang_prefix(req.raw_path).had_prefix && !req.path.starts_with("/static/"))
+            res.set_header("Vary", res.header("Vary") ? std::string(*res.header("Vary")) + ", Accept-Language, Cookie"
+                                                      : std::string("Accept-Language, Cookie"));
+    };
     options.error_page = [this](http::Request& req, int status, std::string_view message) {
         return layout_->error_page(req, status, message);
     };
     pipeline_ = std::make_unique<http::Pipeline>(router_, std::move(options));
+}
+
+// Without a language prefix: the person's preference, else the browser's Accept-Language.
+std::string App::negotiated_language(http::Request& req) const {
+    if (req.path.starts_with("/static/") || req.path == "/healthz") return "en";
+    if (req.cookie(accounts::kSessionCookie))
+        if (const auth::Principal* p = auth::current_principal(req); p && !p->lang.empty()) return p->lang;
+    return i18n::negotiate_language(req.header("accept-language").value_or(""));
 }
 
 void App::register_routes() {

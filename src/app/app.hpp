@@ -7,6 +7,7 @@
 #include "core/http/pipeline.hpp"
 #include "core/http/router.hpp"
 #include "core/http/static_files.hpp"
+#include "core/i18n/format.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/view/layout.hpp"
 #include "core/view/views.hpp"
@@ -40,12 +41,14 @@ public:
 
 private:
     void register_routes();
+    std::string negotiated_language(http::Request& req) const;
     std::unique_ptr<mail::Mailer> make_mailer();
 
     Config config_;
     std::unique_ptr<storage::Database> db_;
     i18n::Catalog catalog_;
     view::Views views_;
+    i18n::Formatter formatter_;
     http::StaticFiles static_files_;
     std::unique_ptr<view::Layout> layout_;
     std::string outbox_dir_;

@@ -55,6 +55,17 @@ TEST_P(ProgrammeHttp, LanguagePrefixesGiveTranslatedPagesAndDirection) {
     EXPECT_EQ(get("/en/").body, get("/").body);
 }
 
+TEST_P(ProgrammeHttp, UnprefixedPagesFollowTheBrowsersLanguage) {
+    const auto fr = get("/", {{"accept-language", "fr-CA,fr;q=0.9,en;q=0.5"}});
+    EXPECT_NE(fr.body.find("<html lang=\"fr\""), std::string::npos);
+    EXPECT_NE(fr.res.header("vary").value_or("").find("Accept-Language"), std::string::npos);
+    const auto explicit_en = get("/en/", {{"accept-language", "fr"}});
+    EXPECT_NE(explicit_en.body.find("<html lang=\"en\""), std::string::npos);
+    EXPECT_NE(explicit_en.body.find("href=\"/en/regions\""), std::string::npos) << "links keep the chosen English";
+    EXPECT_NE(get("/").body.find("href=\"/en/\" lang=\"en\""), std::string::npos) << "the switcher names English explicitly";
+    EXPECT_NE(get("/", {{"accept-language", "de, ar;q=0.5"}}).body.find("dir=\"rtl\""), std::string::npos);
+}
+
 TEST_P(ProgrammeHttp, RegionPagesListTheirContacts) {
     const auto list = get("/regions");
     ASSERT_EQ(list.res.status, 200);

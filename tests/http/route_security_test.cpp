@@ -45,6 +45,7 @@ const std::map<std::string, std::array<Outcome, 5>>& expectations() {
         {"POST /account/reset", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /account/password", {SignIn, Allow, Allow, Allow, Allow}},
         {"POST /account/password", {Deny, Allow, Allow, Allow, Allow}},
+        {"POST /account/preferences", {Deny, Allow, Allow, Allow, Allow}},
         {"GET /account/data", {SignIn, Allow, Allow, Allow, Allow}},
         {"POST /account/consents", {Deny, Allow, Allow, Allow, Allow}},
         {"GET /account/delete", {SignIn, Allow, Allow, Allow, Allow}},

@@ -7,6 +7,11 @@ namespace avenir::view {
 Layout::Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url, std::vector<NavItem> nav)
     : views_(views), catalog_(catalog), stylesheet_url_(std::move(stylesheet_url)), nav_(std::move(nav)) {}
 
+std::string Layout::href(const http::Request& req, std::string_view path) {
+    if (req.lang == "en" && i18n::split_lang_prefix(req.raw_path).had_prefix) return "/en" + std::string(path);
+    return i18n::localized_path(req.lang, path);
+}
+
 nlohmann::json Layout::frame(http::Request& req, std::string_view title) const {
     nlohmann::json f;
     f["lang"] = req.lang;
@@ -21,7 +26,9 @@ nlohmann::json Layout::frame(http::Request& req, std::string_view title) const {
     }
     auto& langs = f["languages"] = nlohmann::json::array();
     for (const auto& l : i18n::languages()) {
-        langs.push_back({{"code", l.code}, {"name", l.native_name}, {"href", i18n::localized_path(l.code, req.path)},
+        // Explicit prefixes, English included: choosing a language overrides the browser's.
+        const std::string target = l.code == "en" ? "/en" + req.path : i18n::localized_path(l.code, req.path);
+        langs.push_back({{"code", l.code}, {"name", l.native_name}, {"href", target},
                          {"current", l.code == req.lang}});
     }
     if (account_menu_) f["account"] = account_menu_(req);

@@ -32,8 +32,9 @@ public:
     // Supplies the header's account links ({signed_in, name, account_href, sign_in_href, register_href}).
     void set_account_menu(std::function<nlohmann::json(http::Request&)> menu) { account_menu_ = std::move(menu); }
     std::string tr(const http::Request& req, std::string_view msgid) const { return catalog_.translate(req.lang, msgid); }
-    // A local path in the request's language ("/regions" -> "/fr/regions").
-    static std::string href(const http::Request& req, std::string_view path) { return i18n::localized_path(req.lang, path); }
+    // A local path in the request's language ("/regions" -> "/fr/regions"); English keeps the
+    // "/en" prefix when the reader chose it, so negotiation does not switch language under them.
+    static std::string href(const http::Request& req, std::string_view path);
     const Views& views() const { return views_; }
 
 private:

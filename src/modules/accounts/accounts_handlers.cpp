@@ -211,13 +211,20 @@ http::Response AccountsModule::account(http::Request& req) {
            {"password_href", layout_.href(req, "/account/password")},
            {"delete_href", layout_.href(req, "/account/delete")}, {"consents_href", layout_.href(req, "/account/consents")}};
     for (const auto& kind : store_.consents(who->user_id)) d["consent_" + kind] = true;
+    json langs = json::array();
+    for (const auto& l : i18n::languages()) langs.push_back({{"code", l.code}, {"name", l.native_name}, {"selected", l.code == who->lang}});
+    d["languages"] = langs;
+    d["time_zone"] = who->time_zone;
+    d["preferences_href"] = layout_.href(req, "/account/preferences");
     return form_page(req, "accounts/account", std::move(d), layout_.tr(req, "Your account"));
 }
 
 http::Response AccountsModule::admin_home(http::Request& req) {
     json entries = json::array();
+    const auth::Principal& admin = auth::require_principal(req);
     for (const auto& e : store_.audit_log(50))
-        entries.push_back({{"at", std::to_string(e.at)}, {"event", e.event}, {"actor", e.actor_id ? std::to_string(*e.actor_id) : "-"},
+        entries.push_back({{"at", options_.formatter ? options_.formatter->format_datetime(req.lang, e.at, admin.time_zone.empty() ? "UTC" : admin.time_zone)
+                                                     : std::to_string(e.at)}, {"event", e.event}, {"actor", e.actor_id ? std::to_string(*e.actor_id) : "-"},
                            {"subject", e.subject_id ? std::to_string(*e.subject_id) : "-"}});
     json d{{"outbox_notice", options_.outbox_notice}, {"has_outbox", !options_.outbox_notice.empty()}, {"entries", entries},
            {"unions_href", layout_.href(req, "/admin/unions")}, {"people_href", layout_.href(req, "/admin/people")}};
@@ -226,10 +233,10 @@ http::Response AccountsModule::admin_home(http::Request& req) {
 
 std::int64_t AccountsModule::create_user(const std::string& email_in, const std::string& name, const std::string& password) {
     const std::string email = normalize_email(email_in);
-    if (!plausible_email(email)) throw BadRequest("'" + email + "' is not an e-mail address");
+    if (!plausible_email(email)) throw std::invalid_argument("that is not an e-mail address");
     if (!password.empty()) {
         const auto problems = security::password_problems(password, options_.password_policy, {email.substr(0, email.find('@')), name});
-        if (!problems.empty()) throw BadRequest(problems.front());
+        if (!problems.empty()) throw std::invalid_argument(problems.front());
     }
     const std::int64_t now = unix_now();
     const std::int64_t id = store_.create_user(email, name, password.empty() ? std::string() : hasher_.hash(password), now, true);
@@ -239,7 +246,7 @@ std::int64_t AccountsModule::create_user(const std::string& email_in, const std:
 
 void AccountsModule::grant(const std::string& email, const auth::Grant& g) {
     const auto user = store_.user_by_email(normalize_email(email));
-    if (!user) throw NotFound("no account has that e-mail address");
+    if (!user) throw std::invalid_argument("no account has that e-mail address");
     store_.add_grant(user->id, g, std::nullopt, unix_now());
     store_.audit("role_granted", std::nullopt, user->id, g.role + " " + g.scope_type + " " + g.scope_id, unix_now());
 }

@@ -9,6 +9,7 @@
 
 #include "core/auth/principal.hpp"
 #include "core/http/router.hpp"
+#include "core/i18n/format.hpp"
 #include "core/mail/mailer.hpp"
 #include "core/privacy/personal_data.hpp"
 #include "core/security/password.hpp"
@@ -25,6 +26,7 @@ struct AccountsOptions {
     security::HashParams hash_params;
     security::PasswordPolicy password_policy;
     std::function<std::vector<std::string>()> region_slugs;  // the programme's regions
+    const i18n::Formatter* formatter = nullptr;              // dates and numbers per locale
 };
 
 // A local path to return to after sign-in; anything else gives the account page.
@@ -71,6 +73,7 @@ private:
     http::Response reset(http::Request& req);
     http::Response password_form(http::Request& req);
     http::Response change_password(http::Request& req);
+    http::Response save_preferences(http::Request& req);
     http::Response my_data(http::Request& req);
     http::Response save_consents(http::Request& req);
     http::Response delete_form(http::Request& req);

@@ -31,6 +31,16 @@ http::Response AccountsModule::my_data(http::Request& req) {
     return res;
 }
 
+http::Response AccountsModule::save_preferences(http::Request& req) {
+    const auth::Principal& who = auth::require_principal(req);
+    const std::string lang = req.form().get("lang"), tz = req.form().get("time_zone");
+    if (!lang.empty() && !i18n::find_language(lang)) throw Unprocessable("Choose one of the languages.");
+    if (!tz.empty() && !i18n::valid_time_zone(tz)) throw Unprocessable("Enter a time zone such as Africa/Accra or America/Bogota.");
+    store_.set_preferences(who.user_id, lang, tz);
+    auth::forget_principal(req);
+    return http::Response::redirect(i18n::localized_path(lang.empty() ? req.lang : lang, "/account"));
+}
+
 http::Response AccountsModule::save_consents(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
     const auto chosen = req.form().all("consent");

@@ -25,6 +25,7 @@ void AccountsModule::register_routes(http::Router& r) {
     r.post("/account/reset", [this](http::Request& q) { return reset(q); }, everyone);
     r.get("/account/password", [this](http::Request& q) { return password_form(q); }, signed_in);
     r.post("/account/password", [this](http::Request& q) { return change_password(q); }, signed_in);
+    r.post("/account/preferences", [this](http::Request& q) { return save_preferences(q); }, signed_in);
     r.get("/account/data", [this](http::Request& q) { return my_data(q); }, signed_in);
     r.post("/account/consents", [this](http::Request& q) { return save_consents(q); }, signed_in);
     r.get("/account/delete", [this](http::Request& q) { return delete_form(q); }, signed_in);

@@ -40,6 +40,10 @@ void AccountsStore::set_password_hash(std::int64_t user_id, const std::string& h
     db_.exec("UPDATE accounts_users SET password_hash = $1 WHERE id = $2", {hash, user_id});
 }
 
+void AccountsStore::set_preferences(std::int64_t user_id, const std::string& lang, const std::string& time_zone) {
+    db_.exec("UPDATE accounts_users SET lang = $1, time_zone = $2 WHERE id = $3", {lang, time_zone, user_id});
+}
+
 void AccountsStore::mark_verified(std::int64_t user_id, std::int64_t now) {
     db_.exec("UPDATE accounts_users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL", {now, user_id});
 }

@@ -20,6 +20,7 @@ public:
     std::int64_t create_user(const std::string& email, const std::string& name, const std::string& password_hash,
                              std::int64_t now, bool verified);
     void set_password_hash(std::int64_t user_id, const std::string& hash);
+    void set_preferences(std::int64_t user_id, const std::string& lang, const std::string& time_zone);
     void mark_verified(std::int64_t user_id, std::int64_t now);
     void set_totp(std::int64_t user_id, const std::optional<std::string>& secret, std::optional<std::int64_t> enabled_at);
     // Records the TOTP step used; false when it was not newer than the last one (a replay).
