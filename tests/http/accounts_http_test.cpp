@@ -266,7 +266,10 @@ TEST_P(AccountsHttp, WhoMayGrantWhichRoles) {
     auto rep = session("rep@example.org");
     EXPECT_EQ(rep->post("/admin/grants", {{"email", "member@example.org"}, {"role", "member"}, {"scope", union_id}}).res.status, 303);
     EXPECT_EQ(rep->post("/admin/grants", {{"email", "member@example.org"}, {"role", "union_rep"}, {"scope", union_id}}).res.status, 403);
+    EXPECT_EQ(rep->get("/unions/" + union_id + "/members").res.status, 200);
+    EXPECT_NE(rep->get("/unions/" + union_id + "/members").body.find("member@example.org"), std::string::npos);
     auto member = session("member@example.org");
+    EXPECT_EQ(member->get("/unions/" + union_id + "/members").res.status, 403);
     EXPECT_EQ(member->post("/admin/grants", {{"email", "new@example.org"}, {"role", "member"}, {"scope", union_id}}).res.status, 403);
     const auto grants = store.grants(store.user_by_email("new@example.org")->id);
     ASSERT_EQ(grants.size(), 1u);

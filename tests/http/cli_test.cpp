@@ -38,7 +38,7 @@ protected:
 };
 
 TEST_F(Cli, EveryCommandHasHelp) {
-    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version"}) {
+    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version", "user create", "user grant"}) {
         const auto r = run(std::string(cmd) + " --help");
         EXPECT_EQ(r.code, 0) << cmd;
         EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
@@ -75,6 +75,26 @@ TEST_F(Cli, MigrateSeedTwiceAndBackup) {
     // The copy is a working database: seeding it changes nothing either.
     r = run("seed", "AVENIR_DATABASE_URL=sqlite:" + backup.string() + " AVENIR_CONTENT_DIR=" + AVENIR_SOURCE_DIR + "/content");
     EXPECT_NE(r.out.find(": 0 row(s) changed"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, UserCreateAndGrantGiveAFreshInstallationItsFirstAdmin) {
+    auto r = run("user create --email First.Admin@example.org --role admin --password-stdin",
+                 "echo violet-tractor-harbour-91 | " + env_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("with role admin"), std::string::npos) << r.out;
+    r = run("user create --email first.admin@example.org", env_);
+    EXPECT_EQ(r.code, 4) << "already exists: " << r.out;
+    r = run("user create --email weak@example.org --password-stdin", "echo password1234 | " + env_);
+    EXPECT_EQ(r.code, 4) << r.out;
+    EXPECT_NE(r.out.find("password"), std::string::npos) << r.out;
+    r = run("user grant --email first.admin@example.org --role coordinator", env_);
+    EXPECT_EQ(r.code, 4);
+    EXPECT_NE(r.out.find("--region"), std::string::npos) << r.out;
+    r = run("user grant --email first.admin@example.org --role coordinator --region asia-pacific", env_);
+    EXPECT_EQ(r.code, 0) << r.out;
+    r = run("user grant --email nobody@example.org --role admin", env_);
+    EXPECT_EQ(r.code, 4) << r.out;
+    EXPECT_EQ(run("user --help").code, 0);
 }
 
 TEST_F(Cli, BadConfigurationSaysWhatToFix) {

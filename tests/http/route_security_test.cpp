@@ -55,6 +55,7 @@ const std::map<std::string, std::array<Outcome, 5>>& expectations() {
         {"POST /admin/unions", {Deny, Deny, Deny, Deny, Allow}},
         {"GET /admin/people", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /admin/grants", {Deny, Deny, Deny, Deny, Allow}},
+        {"GET /unions/{union_id}/members", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /admin/grants/revoke", {Deny, Deny, Deny, Deny, Allow}},
     };
     return table;

@@ -75,6 +75,19 @@ http::Response AccountsModule::people_page(http::Request& req) {
     return form_page(req, "accounts/admin_people", std::move(d), layout_.tr(req, "People and roles"));
 }
 
+// GET /unions/{union_id}/members: the union's people, for its representatives.
+http::Response AccountsModule::union_members(http::Request& req) {
+    const auto id = req.path_int("union_id");
+    const auto u = store_.union_by_id(id);
+    if (!u) throw NotFound("There is no such union.");
+    json people = json::array();
+    for (const auto& [user, role] : store_.union_people(id))
+        people.push_back({{"name", user.display_name}, {"email", user.email}, {"role", role}, {"is_member", role == "member"}});
+    json d{{"union", u->name}, {"union_id", std::to_string(id)}, {"people", people},
+           {"action", layout_.href(req, "/admin/grants")}, {"revoke_action", layout_.href(req, "/admin/grants/revoke")}};
+    return form_page(req, "accounts/union_members", std::move(d), u->name);
+}
+
 // POST /admin/grants and /admin/grants/revoke: who may grant what is decided by may_grant().
 http::Response AccountsModule::change_grant(http::Request& req, bool add) {
     const auth::Principal& who = auth::require_principal(req);
@@ -97,7 +110,9 @@ http::Response AccountsModule::change_grant(http::Request& req, bool add) {
     if (add) store_.add_grant(user->id, g, who.user_id, unix_now());
     else store_.remove_grant(user->id, g);
     store_.audit(add ? "role_granted" : "role_revoked", who.user_id, user->id, g.role + " " + g.scope_type + " " + g.scope_id, unix_now());
-    return http::Response::redirect(layout_.href(req, auth::current_principal(req)->has_role("admin") ? "/admin/people" : "/account"));
+    if (g.scope_type == "union" && !who.has_role("admin"))
+        return http::Response::redirect(layout_.href(req, "/unions/" + g.scope_id + "/members"));
+    return http::Response::redirect(layout_.href(req, who.has_role("admin") ? "/admin/people" : "/account"));
 }
 
 }  // namespace avenir::accounts
