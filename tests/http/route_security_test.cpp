@@ -132,7 +132,7 @@ std::vector<std::string> csrf_gaps(const http::Pipeline& pipeline, const std::ve
     std::vector<std::string> gaps;
     for (const auto& route : routes) {
         if (!http::is_state_changing(route.method)) continue;
-        for (const std::string body : {std::string("a=1"), std::string("_csrf=not-the-token")}) {
+        for (const std::string& body : {std::string("a=1"), std::string("_csrf=not-the-token")}) {
             const auto r = call(pipeline, route.method, concrete(route.pattern), headers, body);
             if (r.res.status != 403 || r.body.find("expired") == std::string::npos) gaps.push_back(key(route) + " with " + body);
         }
