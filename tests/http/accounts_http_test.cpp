@@ -263,6 +263,9 @@ TEST_P(AccountsHttp, WhoMayGrantWhichRoles) {
     EXPECT_EQ(coord->post("/admin/grants", {{"email", "new@example.org"}, {"role", "dro"}, {"scope", "asia-pacific"}}).res.status, 303);
     EXPECT_EQ(coord->post("/admin/grants", {{"email", "new@example.org"}, {"role", "dro"}, {"scope", "latin-america"}}).res.status, 403);
     EXPECT_EQ(coord->post("/admin/grants", {{"email", "new@example.org"}, {"role", "admin"}, {"scope", ""}}).res.status, 403);
+    const auto page = coord->get("/coordination");
+    EXPECT_EQ(page.res.status, 200);
+    EXPECT_NE(page.body.find("new@example.org"), std::string::npos) << "the new DRO is listed";
     auto rep = session("rep@example.org");
     EXPECT_EQ(rep->post("/admin/grants", {{"email", "member@example.org"}, {"role", "member"}, {"scope", union_id}}).res.status, 303);
     EXPECT_EQ(rep->post("/admin/grants", {{"email", "member@example.org"}, {"role", "union_rep"}, {"scope", union_id}}).res.status, 403);

@@ -56,6 +56,7 @@ const std::map<std::string, std::array<Outcome, 5>>& expectations() {
         {"GET /admin/people", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /admin/grants", {Deny, Deny, Deny, Deny, Allow}},
         {"GET /unions/{union_id}/members", {SignIn, Deny, Deny, Deny, Allow}},
+        {"GET /coordination", {SignIn, Deny, Deny, Allow, Allow}},
         {"POST /admin/grants/revoke", {Deny, Deny, Deny, Deny, Allow}},
     };
     return table;

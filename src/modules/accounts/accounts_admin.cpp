@@ -88,6 +88,23 @@ http::Response AccountsModule::union_members(http::Request& req) {
     return form_page(req, "accounts/union_members", std::move(d), u->name);
 }
 
+// GET /coordination: a coordinator's regions, their DROs and facilitators, and the grant form.
+http::Response AccountsModule::coordination(http::Request& req) {
+    const auth::Principal& who = auth::require_principal(req);
+    json regions = json::array();
+    for (const auto& g : who.grants) {
+        if (g.role != "coordinator" || g.scope_type != "region") continue;
+        json people = json::array();
+        for (const auto& [user, role] : store_.scope_people("region", g.scope_id))
+            if (role == "dro" || role == "facilitator")
+                people.push_back({{"name", user.display_name}, {"email", user.email}, {"role", role}, {"region", g.scope_id}});
+        regions.push_back({{"slug", g.scope_id}, {"people", people}});
+    }
+    json d{{"regions", regions}, {"has_regions", !regions.empty()}, {"action", layout_.href(req, "/admin/grants")},
+           {"revoke_action", layout_.href(req, "/admin/grants/revoke")}};
+    return form_page(req, "accounts/coordination", std::move(d), layout_.tr(req, "Coordination"));
+}
+
 // POST /admin/grants and /admin/grants/revoke: who may grant what is decided by may_grant().
 http::Response AccountsModule::change_grant(http::Request& req, bool add) {
     const auth::Principal& who = auth::require_principal(req);
@@ -110,6 +127,7 @@ http::Response AccountsModule::change_grant(http::Request& req, bool add) {
     if (add) store_.add_grant(user->id, g, who.user_id, unix_now());
     else store_.remove_grant(user->id, g);
     store_.audit(add ? "role_granted" : "role_revoked", who.user_id, user->id, g.role + " " + g.scope_type + " " + g.scope_id, unix_now());
+    if (g.scope_type == "region" && !who.has_role("admin")) return http::Response::redirect(layout_.href(req, "/coordination"));
     if (g.scope_type == "union" && !who.has_role("admin"))
         return http::Response::redirect(layout_.href(req, "/unions/" + g.scope_id + "/members"));
     return http::Response::redirect(layout_.href(req, who.has_role("admin") ? "/admin/people" : "/account"));

@@ -67,6 +67,7 @@ private:
     http::Response create_union(http::Request& req);
     http::Response people_page(http::Request& req);
     http::Response union_members(http::Request& req);
+    http::Response coordination(http::Request& req);
     http::Response change_grant(http::Request& req, bool add);
     http::Response forgot_form(http::Request& req);
     http::Response forgot(http::Request& req);

@@ -34,6 +34,7 @@ void AccountsModule::register_routes(http::Router& r) {
     r.get("/admin/unions", [this](http::Request& q) { return unions_page(q); }, admin);
     r.post("/admin/unions", [this](http::Request& q) { return create_union(q); }, admin);
     r.get("/admin/people", [this](http::Request& q) { return people_page(q); }, admin);
+    r.get("/coordination", [this](http::Request& q) { return coordination(q); }, {.permission = "coordinator"});
     r.get("/unions/{union_id}/members", [this](http::Request& q) { return union_members(q); }, {.permission = "union_rep"});
     // Coordinators and union reps grant some roles too: the handler asks may_grant().
     r.post("/admin/grants", [this](http::Request& q) { return change_grant(q, true); }, signed_in);

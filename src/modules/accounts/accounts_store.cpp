@@ -196,14 +196,18 @@ std::vector<std::pair<User, std::vector<auth::Grant>>> AccountsStore::people(con
 }
 
 std::vector<std::pair<User, std::string>> AccountsStore::union_people(std::int64_t union_id) {
+    return scope_people("union", std::to_string(union_id));
+}
+
+std::vector<std::pair<User, std::string>> AccountsStore::scope_people(const std::string& scope_type, const std::string& scope_id) {
     std::vector<std::pair<User, std::string>> out;
     std::string cols;
     for (std::string_view c : {"id", "email", "display_name", "password_hash", "email_verified_at", "lang", "time_zone",
                                "totp_secret", "totp_enabled_at", "totp_last_step", "created_at"})
         cols += (cols.empty() ? "u." : ", u.") + std::string(c);
     const auto r = db_.exec("SELECT " + cols + ", g.role FROM accounts_grants g JOIN accounts_users u ON u.id = g.user_id "
-                            "WHERE g.scope_type = 'union' AND g.scope_id = $1 ORDER BY u.display_name, g.role",
-                            {std::to_string(union_id)});
+                            "WHERE g.scope_type = $1 AND g.scope_id = $2 ORDER BY u.display_name, g.role",
+                            {scope_type, scope_id});
     for (const auto& row : r.rows) out.emplace_back(to_user(row), row.get_text(11));
     return out;
 }

@@ -55,6 +55,8 @@ public:
 
     std::int64_t create_union(const Union& u, std::int64_t now);
     std::optional<Union> union_by_id(std::int64_t id);
+    // People holding a role over a scope ("union", "42" or "region", "asia-pacific"), with that role.
+    std::vector<std::pair<User, std::string>> scope_people(const std::string& scope_type, const std::string& scope_id);
     // People holding a role in a union, with that role.
     std::vector<std::pair<User, std::string>> union_people(std::int64_t union_id);
     // People with their grants, by e-mail (admin list; at most `limit`).
