@@ -112,6 +112,10 @@ TEST_P(AccountsHttp, RegisterVerifySignInAndOut) {
     r = b.post("/account/sign-in", {{"email", "amina@example.org"}, {"password", kPassword}, {"next", "/account"}});
     ASSERT_EQ(r.res.status, 303);
     EXPECT_EQ(r.res.header("location").value_or(""), "/account");
+    b.post("/account/sign-out", {});
+    b.get("/fr/account/sign-in");
+    r = b.post("/fr/account/sign-in", {{"email", "amina@example.org"}, {"password", kPassword}});
+    EXPECT_EQ(r.res.header("location").value_or(""), "/fr/account") << "signing in keeps the language";
     const auto cookie = std::find_if(r.res.headers.begin(), r.res.headers.end(), [](const auto& h) {
         return h.first == "Set-Cookie" && h.second.starts_with("avenir_session=");
     });

@@ -33,11 +33,11 @@ std::string normalize_email(std::string email) {
 }
 
 // A local path to return to after sign-in; anything else goes to the account page.
-std::string safe_next(const std::string& next) {
+std::string safe_next(const std::string& next, const std::string& fallback) {
     if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next.find('\\') == std::string::npos &&
         next.find_first_of("\r\n") == std::string::npos)
         return next;
-    return "/account";
+    return fallback;
 }
 
 AccountsModule::AccountsModule(storage::Database& db, const view::Layout& layout, mail::Mailer& mailer,
@@ -131,8 +131,8 @@ http::Response AccountsModule::sign_in(http::Request& req) {
     security_.start_session(req, user->id, !totp);
     store_.audit("sign_in", user->id, user->id, totp ? "password; code pending" : "password", now);
     if (totp)
-        return http::Response::redirect(layout_.href(req, "/account/sign-in/code") + "?next=" + http::url_encode(safe_next(form.get("next"))));
-    return http::Response::redirect(safe_next(form.get("next")));
+        return http::Response::redirect(layout_.href(req, "/account/sign-in/code") + "?next=" + http::url_encode(safe_next(form.get("next"), layout_.href(req, "/account"))));
+    return http::Response::redirect(safe_next(form.get("next"), layout_.href(req, "/account")));
 }
 
 http::Response AccountsModule::sign_out(http::Request& req) {

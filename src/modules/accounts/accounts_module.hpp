@@ -29,8 +29,8 @@ struct AccountsOptions {
     const i18n::Formatter* formatter = nullptr;              // dates and numbers per locale
 };
 
-// A local path to return to after sign-in; anything else gives the account page.
-std::string safe_next(const std::string& next);
+// A local path to return to after sign-in; anything else gives `fallback`.
+std::string safe_next(const std::string& next, const std::string& fallback);
 // Trimmed and lower-cased.
 std::string normalize_email(std::string email);
 

@@ -85,7 +85,7 @@ http::Response AccountsModule::sign_in_code(http::Request& req) {
     security_.complete_second_factor(req);
     store_.clear_throttle(keys.front());
     store_.audit("sign_in_second_factor", user->id, user->id, "", now);
-    return http::Response::redirect(safe_next(req.form().get("next")));
+    return http::Response::redirect(safe_next(req.form().get("next"), layout_.href(req, "/account")));
 }
 
 }  // namespace avenir::accounts
