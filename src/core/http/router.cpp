@@ -2,7 +2,7 @@
 // (one non-empty segment) and a final "{name...}" (the rest of the path, '/' included, possibly
 // empty). Among routes that match both method and path, the most specific wins, comparing
 // segment by segment: literal > {param} > {rest...}; ties go to the first registered.
-// Patterns are parsed on each match: route tables are small and this keeps Route a plain struct.
+// Patterns are split once, when added; matching walks the split segments without allocating.
 #include "core/http/router.hpp"
 
 #include <algorithm>
@@ -71,25 +71,31 @@ std::string shape_of(std::string_view pattern) {
 
 // Matches path against the pattern; on success returns the ranks (for specificity) and, when
 // params is not null, fills it.
-std::optional<std::vector<int>> match_pattern(std::string_view pattern, std::string_view path,
+using Compiled = std::vector<std::pair<int, std::string>>;
+
+std::optional<std::vector<int>> match_pattern(const Compiled& segments, std::string_view path,
                                               std::map<std::string, std::string, std::less<>>* params) {
     if (path.empty() || path[0] != '/') return std::nullopt;
     std::vector<int> ranks;
     std::string_view rest = path.substr(1);
     bool more = true;  // whether a segment (possibly empty) remains in rest
-    for (const Segment& seg : split_pattern(pattern)) {
+    for (const auto& [rank, text] : segments) {
         if (!more) return std::nullopt;
-        ranks.push_back(seg.rank);
-        if (seg.rank == kCatchAll) {
-            if (params) params->insert_or_assign(std::string(seg.text), std::string(rest));
+        if (rank == kLiteral) {  // cheap rejection before any allocation
+            const std::size_t slash = rest.find('/');
+            if (rest.substr(0, slash) != text) return std::nullopt;
+        }
+        if (ranks.empty()) ranks.reserve(segments.size());
+        ranks.push_back(rank);
+        if (rank == kCatchAll) {
+            if (params) params->insert_or_assign(text, std::string(rest));
             return ranks;
         }
         const std::size_t slash = rest.find('/');
         const std::string_view s = rest.substr(0, slash);
-        if (seg.rank == kLiteral && s != seg.text) return std::nullopt;
-        if (seg.rank == kParam) {
+        if (rank == kParam) {
             if (s.empty()) return std::nullopt;
-            if (params) params->insert_or_assign(std::string(seg.text), std::string(s));
+            if (params) params->insert_or_assign(text, std::string(s));
         }
         more = slash != std::string_view::npos;
         rest = more ? rest.substr(slash + 1) : std::string_view{};
@@ -107,6 +113,9 @@ void Router::add(Method m, std::string pattern, Handler h, RouteOptions o) {
         if (r.method == m && shape_of(r.pattern) == shape)
             throw std::logic_error("route " + std::string(method_name(m)) + " " + pattern + " registered twice (as " +
                                    r.pattern + ")");
+    Compiled compiled;
+    for (const Segment& seg : split_pattern(pattern)) compiled.emplace_back(seg.rank, std::string(seg.text));
+    segments_.push_back(std::move(compiled));
     routes_.push_back(Route{m, std::move(pattern), std::move(h), std::move(o)});
 }
 
@@ -115,8 +124,9 @@ Match Router::match(Method m, std::string_view path, std::map<std::string, std::
     std::vector<int> best_ranks;
     const Route* best_get = nullptr;  // for HEAD without an explicit HEAD route
     std::vector<int> best_get_ranks;
-    for (const Route& r : routes_) {
-        const auto ranks = match_pattern(r.pattern, path, nullptr);
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+        const Route& r = routes_[i];
+        const auto ranks = match_pattern(segments_[i], path, nullptr);
         if (!ranks) continue;
         if (r.method == m) {
             if (!result.route || *ranks > best_ranks) {
@@ -137,7 +147,7 @@ Match Router::match(Method m, std::string_view path, std::map<std::string, std::
         result.allowed.clear();
         if (params) {
             params->clear();
-            match_pattern(result.route->pattern, path, params);
+            match_pattern(segments_[static_cast<std::size_t>(result.route - routes_.data())], path, params);
         }
         return result;
     }

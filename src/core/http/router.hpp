@@ -47,6 +47,8 @@ public:
     const std::vector<Route>& routes() const { return routes_; }
 
 private:
+    // Each route's pattern split once at add(): (rank, literal text or parameter name).
+    std::vector<std::vector<std::pair<int, std::string>>> segments_;
     std::vector<Route> routes_;
 };
 
