@@ -165,6 +165,27 @@ TEST_P(ProgrammeHttp, BadContentIsReportedAndStoredContentIsKept) {
     EXPECT_EQ(app_->seed(), 0) << "nothing stored was lost or changed";
 }
 
+TEST_P(ProgrammeHttp, ATranslationIsMarkedOutdatedWhenItsEnglishSourceChanges) {
+    const std::string note = "The English text has changed since it was translated";
+    EXPECT_EQ(get("/fr/").body.find("le texte anglais a changé"), std::string::npos) << "shipped translations are current";
+    namespace fs = std::filesystem;
+    const fs::path copy = fs::temp_directory_path() / ("avenir-outdated-" + std::to_string(::getpid()) + GetParam());
+    fs::remove_all(copy);
+    fs::copy(std::string(AVENIR_SOURCE_DIR) + "/content", copy, fs::copy_options::recursive);
+    std::ofstream(copy / "programme" / "pages" / "why.en.md", std::ios::app) << "\nOne more English sentence.\n";
+    Config c = test_config(db_->url());
+    c.content_dir = copy.string();
+    c.page_cache_ttl_ms = 0;
+    App edited(c, false);
+    EXPECT_GT(edited.seed(), 0);
+    fs::remove_all(copy);
+    const auto fr = call(edited.pipeline(), Method::Get, "/fr/");
+    const auto why = fr.body.substr(fr.body.find("id=\"why-title\""));
+    EXPECT_NE(why.find("le texte anglais a changé"), std::string::npos) << "the note shows in the changed section";
+    EXPECT_EQ(fr.body.substr(0, fr.body.find("id=\"why-title\"")).find("le texte anglais a changé"), std::string::npos)
+        << "and only there";
+}
+
 TEST_P(ProgrammeHttp, ServerErrorShowsOnlyARequestId) {
     app_->router().get("/boom", [](http::Request&) -> http::Response { throw std::runtime_error("SELECT secret FROM people"); });
     http::Request req;

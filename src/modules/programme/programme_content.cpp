@@ -168,12 +168,33 @@ Content load_content(const fs::path& dir) {
         page.slug = slug;
         page.title[lang] = *title;
         page.body_md[lang] = text.substr(end + 5);
+        if (const auto from = front["translated_from"].value<std::string>()) page.translated_from[lang] = *from;
     }
     for (auto& [slug, page] : pages) {
         if (!page.title.contains("en")) throw ContentError((pages_dir / (slug + ".en.md")).string() + ": missing (English is required)");
         c.pages.push_back(std::move(page));
     }
     return c;
+}
+
+std::string page_source(const Page& page) {
+    const auto t = page.title.find("en"), b = page.body_md.find("en");
+    return (t == page.title.end() ? std::string() : t->second) + "\n" + (b == page.body_md.end() ? std::string() : b->second);
+}
+
+std::vector<std::pair<std::string, std::string>> outdated_translations(const Content& content) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& page : content.pages) {
+        const std::string source = page_source(page);
+        for (const auto& [lang, body] : page.body_md) {
+            if (lang == "en") continue;
+            const auto from = page.translated_from.find(lang);
+            const auto state = i18n::translation_state(
+                source, from == page.translated_from.end() ? std::nullopt : std::optional<std::string_view>(from->second), true);
+            if (state == i18n::TranslationState::Outdated) out.emplace_back(page.slug + "." + lang, i18n::source_fingerprint(source));
+        }
+    }
+    return out;
 }
 
 }  // namespace avenir::programme

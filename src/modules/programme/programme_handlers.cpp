@@ -4,6 +4,7 @@
 #include "core/auth/principal.hpp"
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
+#include "core/log.hpp"
 #include "core/view/markdown.hpp"
 #include "modules/programme/programme_content.hpp"
 #include "modules/programme/programme_module.hpp"
@@ -41,6 +42,15 @@ json page_json(Picker& pick, const Content& c, std::string_view slug) {
     json j = pick.markdown(p->body_md);
     j["title"] = pick.text(p->title);
     j["present"] = true;
+    const std::string lang = j["lang"].get<std::string>();
+    bool outdated = false;
+    if (lang != "en") {
+        const auto from = p->translated_from.find(lang);
+        outdated = i18n::translation_state(page_source(*p),
+                                           from == p->translated_from.end() ? std::nullopt : std::optional<std::string_view>(from->second),
+                                           true) == i18n::TranslationState::Outdated;
+    }
+    j["outdated"] = outdated;
     return j;
 }
 
@@ -70,7 +80,10 @@ ProgrammeModule::ProgrammeModule(storage::Database& db, const view::Layout& layo
     : store_(db), layout_(layout), cache_(cache_ttl) {}
 
 int ProgrammeModule::seed(const std::filesystem::path& content_dir) {
-    const int changed = store_.save(load_content(content_dir));
+    const Content content = load_content(content_dir);
+    for (const auto& [page, fingerprint] : outdated_translations(content))
+        log::warn("translation_outdated", log::kv("page", page) + " " + log::kv("current_source", fingerprint));
+    const int changed = store_.save(content);
     cache_.clear();
     return changed;
 }

@@ -96,7 +96,7 @@ int ProgrammeStore::save(const Content& c) {
                 contacts.push_back({v(g.slug), v(static_cast<int>(i + 1)), v(p.name), v(p.organisation), v(p.email)});
             }
         }
-        for (const auto& p : c.pages) text_rows(pages, v(p.slug), p.title, p.body_md);
+        for (const auto& p : c.pages) text_rows(pages, v(p.slug), p.title, p.body_md, p.translated_from);
 
         changed += sync(tx, "programme_regions", {"slug"}, {"position"}, regions);
         changed += sync(tx, "programme_region_texts", {"region_slug", "lang"}, {"name", "summary_md"}, region_texts);
@@ -110,7 +110,7 @@ int ProgrammeStore::save(const Content& c) {
         changed += sync(tx, "programme_contact_group_texts", {"group_slug", "lang"}, {"name"}, cgroup_texts);
         changed += sync(tx, "programme_contact_group_regions", {"group_slug", "region_slug"}, {}, cgroup_regions);
         changed += sync(tx, "programme_contacts", {"group_slug", "position"}, {"name", "organisation", "email"}, contacts);
-        changed += sync(tx, "programme_pages", {"slug", "lang"}, {"title", "body_md"}, pages);
+        changed += sync(tx, "programme_pages", {"slug", "lang"}, {"title", "body_md", "translated_from"}, pages);
     });
     return changed;
 }
@@ -157,11 +157,12 @@ Content ProgrammeStore::load() {
     }
 
     std::map<std::string, Page> pages;
-    for (const auto& row : db_.exec("SELECT slug, lang, title, body_md FROM programme_pages ORDER BY slug").rows) {
+    for (const auto& row : db_.exec("SELECT slug, lang, title, body_md, translated_from FROM programme_pages ORDER BY slug").rows) {
         Page& p = pages[row.get_text(0)];
         p.slug = row.get_text(0);
         p.title[row.get_text(1)] = row.get_text(2);
         p.body_md[row.get_text(1)] = row.get_text(3);
+        if (const auto from = row.get_opt_text(4); from && !from->empty()) p.translated_from[row.get_text(1)] = *from;
     }
     for (auto& [slug, p] : pages) c.pages.push_back(std::move(p));
     return c;

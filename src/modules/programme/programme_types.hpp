@@ -41,6 +41,9 @@ struct ContactGroup {
 struct Page {
     std::string slug;
     Texts title, body_md;
+    // Per translation: the fingerprint of the English text it was made from (front matter
+    // `translated_from`); a translation whose English source has changed since is outdated.
+    Texts translated_from;
 };
 
 struct Content {
