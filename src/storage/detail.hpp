@@ -43,4 +43,33 @@ private:
     bool failed_ = false;
 };
 
+// The Transaction handed to with_tx() callbacks, over one backend connection: a failed statement
+// marks the whole transaction failed (PostgreSQL's rule, applied to both backends).
+template <class Connection>
+class GuardedTransaction final : public Transaction {
+public:
+    explicit GuardedTransaction(Connection& conn) : conn_(conn) {}
+    Result exec(std::string_view sql, const std::vector<Value>& params) override {
+        return guarded([&] { return conn_.exec(sql, params); });
+    }
+    void exec_script(std::string_view sql) override {
+        guarded([&] { conn_.exec_script(sql); });
+    }
+    bool failed() const { return state_.failed(); }
+
+private:
+    template <class F>
+    auto guarded(F&& f) {
+        state_.check_usable();
+        try {
+            return f();
+        } catch (const DbError&) {
+            state_.mark_failed();
+            throw;
+        }
+    }
+    Connection& conn_;
+    TxState state_;
+};
+
 }  // namespace avenir::storage::detail

@@ -7,33 +7,7 @@ namespace {
 
 using Lease = Pool<PgConnection>::Lease;
 
-class PgTransaction final : public Transaction {
-public:
-    explicit PgTransaction(PgConnection& conn) : conn_(conn) {}
-    Result exec(std::string_view sql, const std::vector<Value>& params) override {
-        state_.check_usable();
-        try {
-            return conn_.exec(sql, params);
-        } catch (const DbError&) {
-            state_.mark_failed();
-            throw;
-        }
-    }
-    void exec_script(std::string_view sql) override {
-        state_.check_usable();
-        try {
-            conn_.exec_script(sql);
-        } catch (const DbError&) {
-            state_.mark_failed();
-            throw;
-        }
-    }
-    bool failed() const { return state_.failed(); }
-
-private:
-    PgConnection& conn_;
-    detail::TxState state_;
-};
+using PgTransaction = detail::GuardedTransaction<PgConnection>;
 
 // A statement run outside with_tx() must not leave a transaction open on a pooled connection.
 void check_idle(Lease& conn) {

@@ -30,33 +30,7 @@ void sync_folder(const std::string& path) {
     ::close(fd);
 }
 
-class SqliteTransaction final : public Transaction {
-public:
-    explicit SqliteTransaction(SqliteConnection& conn) : conn_(conn) {}
-    Result exec(std::string_view sql, const std::vector<Value>& params) override {
-        state_.check_usable();
-        try {
-            return conn_.exec(sql, params);
-        } catch (const DbError&) {
-            state_.mark_failed();
-            throw;
-        }
-    }
-    void exec_script(std::string_view sql) override {
-        state_.check_usable();
-        try {
-            conn_.exec_script(sql);
-        } catch (const DbError&) {
-            state_.mark_failed();
-            throw;
-        }
-    }
-    bool failed() const { return state_.failed(); }
-
-private:
-    SqliteConnection& conn_;
-    detail::TxState state_;
-};
+using SqliteTransaction = detail::GuardedTransaction<SqliteConnection>;
 
 // A statement run outside with_tx() must not leave a transaction open on a pooled connection.
 void check_idle(Pool<SqliteConnection>::Lease& conn) {
