@@ -8,12 +8,12 @@ what=${1:-run}
 pkgs=(build-essential cmake pkg-config gettext
       libboost1.74-dev libboost-locale1.74-dev libkainjow-mustache-dev
       libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libcli11-dev
-      nlohmann-json3-dev libsodium-dev libsqlite3-dev libpq-dev zlib1g-dev libgtest-dev sqlite3
+      nlohmann-json3-dev libsodium-dev libzip-dev libsqlite3-dev libpq-dev zlib1g-dev libgtest-dev sqlite3
       libcrack2-dev cracklib-runtime liboath-dev libqrencode-dev
       libcurl4-openssl-dev)
 case "$what" in
   run) ;;
-  test) pkgs+=(postgresql chromium python3-aiosmtpd) ;;
+  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd) ;;
   bench) pkgs+=(wrk nginx-light curl) ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac

@@ -8,6 +8,7 @@
 #include "core/http/server.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "modules/guide/guide_content.hpp"
 #include "modules/programme/programme_content.hpp"
 
 namespace {
@@ -21,7 +22,7 @@ struct Options {
     std::string database, host, content;
     int port = -1, threads = -1;
     std::string backup_file;
-    std::string email, name, role, region, union_id;
+    std::string email, name, role, region, union_id, export_dir;
     bool password_stdin = false;
 };
 
@@ -120,6 +121,9 @@ int run(CLI::App& cli, const Options& o, const std::function<int(const Config&)>
     } catch (const avenir::ConfigError& e) {
         std::cerr << "avenir: configuration: " << e.what() << "\n";
         return kContent;
+    } catch (const avenir::guide::GuideContentError& e) {
+        std::cerr << "avenir: guide content: " << e.what() << "\nNothing was changed in the database.\n";
+        return kContent;
     } catch (const avenir::programme::ContentError& e) {
         std::cerr << "avenir: content: " << e.what() << "\nNothing was changed in the database.\n";
         return kContent;
@@ -164,6 +168,10 @@ int main(int argc, char** argv) {
     auto* backup_cmd = cli.add_subcommand("backup", "write an online backup of the SQLite database to FILE");
     backup_cmd->add_option("FILE", o.backup_file, "backup file to write")->required();
     auto* version_cmd = cli.add_subcommand("version", "print the version");
+    auto* guide_cmd = cli.add_subcommand("guide", "the facilitator's guide");
+    guide_cmd->require_subcommand(1);
+    auto* guide_export_cmd = guide_cmd->add_subcommand("export", "write the live guide to DIR in the content/guide format");
+    guide_export_cmd->add_option("DIR", o.export_dir, "folder to write (created when missing)")->required();
     auto* user_cmd = cli.add_subcommand("user", "manage accounts from the shell (e.g. the first admin)");
     user_cmd->require_subcommand(1);
     auto* create_cmd = user_cmd->add_subcommand("create", "create a verified account, optionally with a role");
@@ -193,6 +201,13 @@ int main(int argc, char** argv) {
     if (*serve_cmd) return run(cli, o, serve);
     if (*migrate_cmd) return run(cli, o, migrate);
     if (*seed_cmd) return run(cli, o, seed);
+    if (*guide_export_cmd)
+        return run(cli, o, [&](const Config& c) {
+            avenir::App app(c, /*migrate=*/true);
+            app.guide().export_to(o.export_dir);
+            std::cout << "guide written to " << o.export_dir << "\n";
+            return kOk;
+        });
     if (*create_cmd) return run(cli, o, [&](const Config& c) { return user_create(c, o); });
     if (*grant_cmd) return run(cli, o, [&](const Config& c) { return user_grant(c, o); });
     if (*backup_cmd) return run(cli, o, [&](const Config& c) { return backup(c, o.backup_file); });

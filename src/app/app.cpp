@@ -20,7 +20,7 @@ App::App(const Config& config, bool migrate)
     if (migrate) storage::migrate(*db_);
     layout_ = std::make_unique<view::Layout>(
         views_, catalog_, static_files_.url("app.css"),
-        std::vector<view::NavItem>{{"/", "Home"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});
+        std::vector<view::NavItem>{{"/", "Home"}, {"/guide", "Guide"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});
     mailer_ = make_mailer();
     accounts::AccountsOptions account_options;
     account_options.security.idle_lifetime = std::chrono::minutes(config.session_idle_minutes);
@@ -38,6 +38,13 @@ App::App(const Config& config, bool migrate)
                               {"sign_in_href", view::Layout::href(req, "/account/sign-in")}};
     });
     programme_ = std::make_unique<programme::ProgrammeModule>(*db_, *layout_, std::chrono::milliseconds(config.page_cache_ttl_ms));
+    guide::GuideOptions guide_options;
+    guide_options.cache_ttl = std::chrono::milliseconds(config.page_cache_ttl_ms);
+    guide_options.stylesheet = static_files_.content("app.css");
+    guide_options.csrf = [this](http::Request& req) { return accounts_->csrf_token(req); };
+    personal_data_.add({"guide_plans", {"owner_id"}, {"share_token"}});
+    guide_options.theme_title = [this](int theme, const std::string& lang) { return programme_->theme_title(theme, lang); };
+    guide_ = std::make_unique<guide::GuideModule>(*db_, *layout_, guide_options);
     register_routes();
 
     http::PipelineOptions options;
@@ -77,6 +84,7 @@ void App::register_routes() {
     router_.get("/healthz", http::health_handler([this] { return db_->ping(); }), {.permission = "public"});
     accounts_->register_routes(router_);
     programme_->register_routes(router_);
+    guide_->register_routes(router_);
 }
 
 void App::flush_mail() { static_cast<mail::AsyncMailer&>(*mailer_).flush(); }
@@ -98,7 +106,8 @@ std::unique_ptr<mail::Mailer> App::make_mailer() {
 }
 
 int App::seed() {
-    return programme_->seed(std::filesystem::path(config_.content_dir) / "programme");
+    return programme_->seed(std::filesystem::path(config_.content_dir) / "programme") +
+           guide_->seed(std::filesystem::path(config_.content_dir) / "guide");
 }
 
 }  // namespace avenir

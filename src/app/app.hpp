@@ -13,6 +13,7 @@
 #include "core/view/views.hpp"
 #include "core/mail/mailer.hpp"
 #include "modules/accounts/accounts_module.hpp"
+#include "modules/guide/guide_module.hpp"
 #include "modules/programme/programme_module.hpp"
 #include "storage/database.hpp"
 
@@ -33,6 +34,7 @@ public:
     const view::Layout& layout() const { return *layout_; }
     const Config& config() const { return config_; }
     accounts::AccountsModule& accounts() { return *accounts_; }
+    guide::GuideModule& guide() { return *guide_; }
     const privacy::PersonalDataRegistry& personal_data() const { return personal_data_; }
     // Waits until queued e-mail has been handed over (tests, shutdown).
     void flush_mail();
@@ -56,6 +58,7 @@ private:
     privacy::PersonalDataRegistry personal_data_;
     std::unique_ptr<accounts::AccountsModule> accounts_;
     std::unique_ptr<programme::ProgrammeModule> programme_;
+    std::unique_ptr<guide::GuideModule> guide_;
     http::Router router_;
     std::unique_ptr<http::Pipeline> pipeline_;
 };

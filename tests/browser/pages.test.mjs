@@ -15,6 +15,9 @@ const PAGES = [
   { name: 'regions', path: '/regions', status: 200 },
   { name: 'region', path: '/regions/asia-pacific', status: 200 },
   { name: 'contacts', path: '/contacts', status: 200 },
+  { name: 'guide', path: '/guide', status: 200 },
+  { name: 'guide introduction', path: '/guide/introduction', status: 200 },
+  { name: 'workshop', path: '/guide/joint-governance-algorithms?start=09:30', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 

@@ -47,6 +47,8 @@ public:
     // The pipeline's after hook: session and CSRF cookies.
     void after(http::Request& req, http::Response& res) { security_.apply_cookies(req, res); }
     const auth::PrincipalLoader& principal_loader() const { return loader_; }
+    // The CSRF token for forms rendered by other modules.
+    std::string csrf_token(http::Request& req) { return security_.csrf_token(req); }
 
     // For the CLI: creates a verified account (password may be empty: set one by reset).
     std::int64_t create_user(const std::string& email, const std::string& name, const std::string& password);

@@ -100,6 +100,12 @@ std::vector<std::string> ProgrammeModule::region_slugs() {
     return out;
 }
 
+std::string ProgrammeModule::theme_title(int number, const std::string& lang) {
+    for (const auto& t : store_.load().themes)
+        if (t.number == number) return i18n::choose(t.title, lang).text;
+    return {};
+}
+
 http::Response ProgrammeModule::home(http::Request& req) { return cached(req, &ProgrammeModule::render_home); }
 http::Response ProgrammeModule::regions(http::Request& req) { return cached(req, &ProgrammeModule::render_regions); }
 http::Response ProgrammeModule::contacts(http::Request& req) { return cached(req, &ProgrammeModule::render_contacts); }

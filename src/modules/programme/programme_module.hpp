@@ -22,6 +22,8 @@ public:
 
     // Slugs of the regions, in order (for other modules through main).
     std::vector<std::string> region_slugs();
+    // The title of theme `number` in lang (fallback to English); "" when unknown.
+    std::string theme_title(int number, const std::string& lang);
     http::Response home(http::Request& req);
     http::Response regions(http::Request& req);
     http::Response region(http::Request& req);

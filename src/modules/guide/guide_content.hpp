@@ -1,0 +1,20 @@
+#pragma once
+// Reads and checks content/guide (see content/guide/FORMAT.md).
+#include <filesystem>
+#include <stdexcept>
+
+#include "modules/guide/guide_types.hpp"
+
+namespace avenir::guide {
+
+// Says which file and key is wrong and what to fix.
+struct GuideContentError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+GuideContent load_guide(const std::filesystem::path& dir);
+// The checks every workshop passes, whether loaded from files or edited: throws
+// GuideContentError naming `where`.
+void validate(const Workshop& w, const std::string& where);
+
+}  // namespace avenir::guide

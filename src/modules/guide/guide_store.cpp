@@ -1,0 +1,76 @@
+#include "modules/guide/guide_store.hpp"
+
+#include <set>
+
+namespace avenir::guide {
+namespace {
+using storage::Value;
+
+// Upserts rows that differ and deletes rows whose key is gone; returns the rows changed.
+int upsert(storage::Transaction& tx, const std::string& sql, const std::vector<Value>& row) {
+    return static_cast<int>(tx.exec(sql, row).affected);
+}
+
+}  // namespace
+
+int GuideStore::save(const GuideContent& c) {
+    int changed = 0;
+    db_.with_tx([&](storage::Transaction& tx) {
+        std::set<std::string> slugs, texts, langs;
+        for (std::size_t i = 0; i < c.workshops.size(); ++i) {
+            const Workshop& w = c.workshops[i];
+            slugs.insert(w.slug);
+            changed += upsert(tx,
+                              "INSERT INTO guide_workshops (slug, version, status, structure, position) VALUES ($1, $2, $3, $4, $5) "
+                              "ON CONFLICT (slug) DO UPDATE SET version = excluded.version, status = excluded.status, "
+                              "structure = excluded.structure, position = excluded.position WHERE "
+                              "guide_workshops.structure IS DISTINCT FROM excluded.structure OR "
+                              "guide_workshops.position IS DISTINCT FROM excluded.position OR "
+                              "guide_workshops.status IS DISTINCT FROM excluded.status OR guide_workshops.version IS DISTINCT FROM excluded.version",
+                              {w.slug, std::int64_t{w.version}, w.status, structure_json(w).dump(), static_cast<std::int64_t>(i)});
+            for (const auto& [lang, doc] : w.texts) {
+                texts.insert(w.slug + "\x1f" + lang);
+                changed += upsert(tx,
+                                  "INSERT INTO guide_workshop_texts (workshop_slug, lang, doc) VALUES ($1, $2, $3) "
+                                  "ON CONFLICT (workshop_slug, lang) DO UPDATE SET doc = excluded.doc "
+                                  "WHERE guide_workshop_texts.doc IS DISTINCT FROM excluded.doc",
+                                  {w.slug, lang, doc.dump()});
+            }
+        }
+        for (const auto& [lang, title] : c.introduction.title) {
+            langs.insert(lang);
+            changed += upsert(tx,
+                              "INSERT INTO guide_introduction (lang, title, body_md) VALUES ($1, $2, $3) ON CONFLICT (lang) DO UPDATE "
+                              "SET title = excluded.title, body_md = excluded.body_md WHERE guide_introduction.title IS DISTINCT FROM "
+                              "excluded.title OR guide_introduction.body_md IS DISTINCT FROM excluded.body_md",
+                              {lang, title, c.introduction.body_md.at(lang)});
+        }
+        for (const auto& r : tx.exec("SELECT slug FROM guide_workshops").rows)
+            if (!slugs.contains(r.get_text(0))) changed += upsert(tx, "DELETE FROM guide_workshops WHERE slug = $1", {r.get_text(0)});
+        for (const auto& r : tx.exec("SELECT workshop_slug, lang FROM guide_workshop_texts").rows)
+            if (!texts.contains(r.get_text(0) + "\x1f" + r.get_text(1)))
+                changed += upsert(tx, "DELETE FROM guide_workshop_texts WHERE workshop_slug = $1 AND lang = $2", {r.get_text(0), r.get_text(1)});
+        for (const auto& r : tx.exec("SELECT lang FROM guide_introduction").rows)
+            if (!langs.contains(r.get_text(0))) changed += upsert(tx, "DELETE FROM guide_introduction WHERE lang = $1", {r.get_text(0)});
+    });
+    return changed;
+}
+
+GuideContent GuideStore::load() {
+    GuideContent c;
+    std::map<std::string, std::size_t> index;
+    for (const auto& r : db_.exec("SELECT structure FROM guide_workshops ORDER BY position, slug").rows) {
+        c.workshops.push_back(from_structure_json(nlohmann::json::parse(r.get_text(0))));
+        index[c.workshops.back().slug] = c.workshops.size() - 1;
+    }
+    for (const auto& r : db_.exec("SELECT workshop_slug, lang, doc FROM guide_workshop_texts").rows)
+        if (const auto it = index.find(r.get_text(0)); it != index.end())
+            c.workshops[it->second].texts[r.get_text(1)] = nlohmann::json::parse(r.get_text(2));
+    for (const auto& r : db_.exec("SELECT lang, title, body_md FROM guide_introduction").rows) {
+        c.introduction.title[r.get_text(0)] = r.get_text(1);
+        c.introduction.body_md[r.get_text(0)] = r.get_text(2);
+    }
+    return c;
+}
+
+}  // namespace avenir::guide
