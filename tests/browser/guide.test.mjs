@@ -89,7 +89,38 @@ async function offlinePack() {
   }
 }
 
+// A facilitator builds a plan from two workshops in French and is warned that it overruns 3 hours.
+async function planOverruns() {
+  const email = process.env.AVENIR_ADMIN_EMAIL;
+  const password = process.env.AVENIR_ADMIN_PASSWORD;
+  assert.ok(email && password, 'scripts/browser-tests.sh provides AVENIR_ADMIN_EMAIL and AVENIR_ADMIN_PASSWORD');
+  const { context, foreign } = await openContext(browser, {});
+  try {
+    const { page } = await loadPage(context, href(FR, '/account/sign-in'));
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Se connecter' }).click()]);
+    await page.goto(href(FR, '/guide/plans'));
+    await page.getByLabel('Titre').fill('Séance ODN 2, Asie-Pacifique, 3 heures');
+    await Promise.all([page.waitForURL(/\/fr\/guide\/plans\/\d+$/), page.getByRole('button', { name: 'Créer le plan' }).click()]);
+    assert.equal(await page.locator('[role=alert]').count(), 0, 'an empty plan does not overrun');
+    for (const slug of ['joint-governance-algorithms', 'bargaining-digital-rights']) {
+      await page.getByLabel('Ajouter un atelier ou une étape').selectOption(slug);
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Ajouter', exact: true }).click()]);
+    }
+    const warning = page.locator('[role=alert]');
+    assert.equal(await warning.count(), 1, 'two 3-hour workshops overrun the 3-hour slot');
+    assert.match(await warning.innerText(), /dépasser son créneau/);
+    const violations = await axePageViolations(page);
+    assert.deepEqual(violations, [], formatViolations(page.url(), violations));
+    assert.deepEqual(foreign, [], `requests to other hosts (blocked):\n${list(foreign)}`);
+  } finally {
+    await context.close();
+  }
+}
+
 describe('guide', () => {
+  test('a plan of two workshops overruns 3 hours and says so', () => planOverruns());
   test('the offline pack opens and reads fully with the network off', () => offlinePack());
   test('theme 4 in French: the run sheet computes clock times from 09:30', () => runSheetAt0930({}));
   test('the same without JavaScript', () => runSheetAt0930({ javaScriptEnabled: false }));

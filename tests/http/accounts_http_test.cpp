@@ -15,43 +15,6 @@ namespace {
 using http::Method;
 namespace fs = std::filesystem;
 
-// A browser without a screen: keeps cookies, reads the CSRF field of the last page.
-class Browser {
-public:
-    explicit Browser(const http::Pipeline& p) : pipeline_(p) {}
-    Reply get(const std::string& target) { return send(Method::Get, target, ""); }
-    // Posts fields with the CSRF token of the last page.
-    Reply post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields) {
-        std::string body = "_csrf=" + http::url_encode(csrf_);
-        for (const auto& [k, v] : fields) body += "&" + http::url_encode(k) + "=" + http::url_encode(v);
-        return send(Method::Post, target, body);
-    }
-    bool has_cookie(const std::string& name) const { return cookies_.contains(name); }
-
-private:
-    Reply send(Method m, const std::string& target, const std::string& body) {
-        std::string cookie;
-        for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
-        auto r = call(pipeline_, m, target,
-                      {{"cookie", cookie}, {"host", "avenir.test"}, {"origin", "http://avenir.test"},
-                       {"content-type", "application/x-www-form-urlencoded"}},
-                      body);
-        for (const auto& [name, value] : r.res.headers) {
-            if (name != "Set-Cookie") continue;
-            const auto eq = value.find('='), semi = value.find(';');
-            const std::string k = value.substr(0, eq), v = value.substr(eq + 1, semi - eq - 1);
-            if (v.empty()) cookies_.erase(k);
-            else cookies_[k] = v;
-        }
-        std::smatch m2;
-        if (std::regex_search(r.body, m2, std::regex("name=\"_csrf\" value=\"([^\"]+)\""))) csrf_ = m2[1];
-        return r;
-    }
-    const http::Pipeline& pipeline_;
-    std::map<std::string, std::string> cookies_;
-    std::string csrf_;
-};
-
 class AccountsHttp : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
