@@ -42,7 +42,9 @@ App::App(const Config& config, bool migrate)
     guide_options.cache_ttl = std::chrono::milliseconds(config.page_cache_ttl_ms);
     guide_options.stylesheet = static_files_.content("app.css");
     guide_options.csrf = [this](http::Request& req) { return accounts_->csrf_token(req); };
+    guide_options.allowed = [this](http::Request& req, std::string_view p) { return accounts_->allowed(req, p); };
     personal_data_.add({"guide_plans", {"owner_id"}, {"share_token"}});
+    personal_data_.add({"guide_workshop_versions", {"saved_by"}, {}});  // erasure leaves the edit, anonymous
     guide_options.theme_title = [this](int theme, const std::string& lang) { return programme_->theme_title(theme, lang); };
     guide_ = std::make_unique<guide::GuideModule>(*db_, *layout_, guide_options);
     register_routes();

@@ -30,6 +30,10 @@ const std::map<std::string, std::array<Outcome, 5>>& expectations() {
         {"GET /guide/translations", {SignIn, Deny, Deny, Allow, Allow}},
         {"GET /guide/{slug}", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /guide/{slug}/offline.zip", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /guide/{slug}/edit", {SignIn, Deny, Deny, Allow, Allow}},
+        {"POST /guide/{slug}/edit", {Deny, Deny, Deny, Allow, Allow}},
+        {"GET /guide/{slug}/history", {SignIn, Deny, Deny, Allow, Allow}},
+        {"GET /guide/{slug}/diff", {SignIn, Deny, Deny, Allow, Allow}},
         {"GET /guide/plans", {SignIn, Allow, Allow, Allow, Allow}},
         {"POST /guide/plans", {Deny, Allow, Allow, Allow, Allow}},
         {"GET /guide/plans/{plan_id}", {SignIn, Allow, Allow, Allow, Allow}},  // another person's plan: 404

@@ -47,6 +47,10 @@ AccountsModule::AccountsModule(storage::Database& db, const view::Layout& layout
     loader_ = [this](http::Request& req) { return security_.load_principal(req); };
 }
 
+bool AccountsModule::allowed(http::Request& req, std::string_view permission) {
+    return decide(auth::current_principal(req), permission, req) == Decision::Allow;
+}
+
 std::optional<http::Response> AccountsModule::guard(http::Request& req, const http::Route& route) {
     if (http::is_state_changing(req.method)) security_.verify_csrf(req);
     switch (decide(auth::current_principal(req), route.options.permission, req)) {

@@ -49,6 +49,8 @@ public:
     const auth::PrincipalLoader& principal_loader() const { return loader_; }
     // The CSRF token for forms rendered by other modules.
     std::string csrf_token(http::Request& req) { return security_.csrf_token(req); }
+    // Whether the request's person is allowed what a route with this permission allows.
+    bool allowed(http::Request& req, std::string_view permission);
 
     // For the CLI: creates a verified account (password may be empty: set one by reset).
     std::int64_t create_user(const std::string& email, const std::string& name, const std::string& password);

@@ -23,6 +23,7 @@ enum class Decision {
 //   admin         a global admin (two-factor sign-in set up)
 //   coordinator   a regional coordinator of any region, or an admin (two-factor set up)
 //   union_rep     the representative of the union in the route's {union_id}, or an admin
+//   guide_editor  a DRO, a coordinator or an admin (the last two with two-factor set up)
 std::vector<std::string> known_permissions();
 
 // The decision for a route's permission, given the request's principal (nullptr = anonymous).

@@ -121,7 +121,11 @@ void validate(const Workshop& w, const std::string& where) {
     }
     if (w.total_max() > 180) fail(where, "the steps add up to " + std::to_string(w.total_max()) + " minutes at most; a workshop must fit 180");
     if (!w.texts.contains("en")) fail(where, "the English text (en.md) is required");
-    for (const auto& [lang, doc] : w.texts) check_language(w, doc, where + " (" + lang + ")");
+    // English is the source and must be complete; a translation may lag behind (it then shows as
+    // outdated, and readers get English for what is missing).
+    check_language(w, w.texts.at("en"), where + " (en)");
+    for (const auto& [lang, doc] : w.texts)
+        if (lang != "en") check_text(doc, where + " (" + lang + ")", "title");
 }
 
 GuideContent load_guide(const fs::path& dir) {

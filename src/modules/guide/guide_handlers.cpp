@@ -206,6 +206,8 @@ nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w,
            {"include_optional", include_optional}, {"fallback", tx.fallback}, {"text_lang", tx.lang},
            {"outdated", !tx.fallback && w.translation_state(tx.lang) == "outdated"},
            {"action", layout_.href(req, "/guide/" + w.slug)}, {"guide_href", layout_.href(req, "/guide")},
+           {"can_edit", options_.allowed && options_.allowed(req, "guide_editor")},
+           {"edit_href", layout_.href(req, "/guide/" + w.slug + "/edit") + "?lang=" + req.lang},
            {"offline_href", layout_.href(req, "/guide/" + w.slug + "/offline.zip") + "?lang=" + req.lang +
                                 (start ? "&start=" + clock(*start) : std::string())}};
     return d;

@@ -20,6 +20,8 @@ struct GuideOptions {
     std::string stylesheet;  // the site's CSS, inlined in offline packs
     // The CSRF token for forms on a page (from the accounts module, through main).
     std::function<std::string(http::Request&)> csrf;
+    // Whether the request's person holds a route permission (from the accounts module).
+    std::function<bool(http::Request&, std::string_view permission)> allowed;
 };
 
 class GuideModule {
@@ -46,6 +48,12 @@ private:
     http::Response change_plan_items(http::Request& req);
     http::Response shared_plan(http::Request& req);
     Plan owned_plan(http::Request& req);
+    http::Response edit_form(http::Request& req);
+    http::Response save_edit(http::Request& req);
+    http::Response editor_page(http::Request& req, const Workshop& w, const std::string& lang, const std::string& error,
+                               bool preview, int status);
+    http::Response history(http::Request& req);
+    http::Response diff(http::Request& req);
     nlohmann::json plan_view(http::Request& req, const Plan& plan, bool editable);
     Workshop find_workshop(const std::string& slug);
     // The run sheet's view model (start time and optional steps from the query).

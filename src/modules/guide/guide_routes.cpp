@@ -16,6 +16,11 @@ void GuideModule::register_routes(http::Router& router) {
     router.post("/guide/plans/{plan_id}/items", [this](http::Request& r) { return change_plan_items(r); }, signed_in);
     router.get("/guide/shared/{token}", [this](http::Request& r) { return shared_plan(r); }, everyone);
     router.get("/guide/{slug}", [this](http::Request& r) { return workshop(r); }, everyone);
+    const http::RouteOptions editors{.permission = "guide_editor"};
+    router.get("/guide/{slug}/edit", [this](http::Request& r) { return edit_form(r); }, editors);
+    router.post("/guide/{slug}/edit", [this](http::Request& r) { return save_edit(r); }, editors);
+    router.get("/guide/{slug}/history", [this](http::Request& r) { return history(r); }, editors);
+    router.get("/guide/{slug}/diff", [this](http::Request& r) { return diff(r); }, editors);
     router.get("/guide/{slug}/offline.zip", [this](http::Request& r) { return offline_pack(r); }, everyone);
 }
 

@@ -56,6 +56,52 @@ int GuideStore::save(const GuideContent& c) {
     return changed;
 }
 
+void GuideStore::save_version(const Workshop& w, std::optional<std::int64_t> by, const std::string& note, std::int64_t now) {
+    nlohmann::json texts = nlohmann::json::object();
+    for (const auto& [lang, doc] : w.texts) texts[lang] = doc;
+    db_.with_tx([&](storage::Transaction& tx) {
+        const auto current = tx.exec("SELECT version, structure FROM guide_workshops WHERE slug = $1", {w.slug});
+        if (current.empty() || current.at(0).get_int(0) + 1 != w.version)
+            throw storage::UniqueViolation("the workshop was changed by someone else meanwhile");
+        // The first edit of shipped content keeps the shipped version too, so history can diff it.
+        if (tx.exec("SELECT 1 FROM guide_workshop_versions WHERE workshop_slug = $1 AND version = $2", {w.slug, current.at(0).get_int(0)}).empty()) {
+            nlohmann::json before = nlohmann::json::object();
+            for (const auto& r : tx.exec("SELECT lang, doc FROM guide_workshop_texts WHERE workshop_slug = $1", {w.slug}).rows)
+                before[r.get_text(0)] = nlohmann::json::parse(r.get_text(1));
+            tx.exec("INSERT INTO guide_workshop_versions (workshop_slug, version, saved_at, saved_by, note, structure, texts) "
+                    "VALUES ($1, $2, $3, NULL, 'shipped content', $4, $5)",
+                    {w.slug, current.at(0).get_int(0), now, current.at(0).get_text(1), before.dump()});
+        }
+        tx.exec("INSERT INTO guide_workshop_versions (workshop_slug, version, saved_at, saved_by, note, structure, texts) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {w.slug, std::int64_t{w.version}, now, by ? Value(*by) : Value(nullptr), note, structure_json(w).dump(), texts.dump()});
+        tx.exec("UPDATE guide_workshops SET version = $1, status = $2, structure = $3 WHERE slug = $4",
+                {std::int64_t{w.version}, w.status, structure_json(w).dump(), w.slug});
+        for (const auto& [lang, doc] : w.texts)
+            tx.exec("INSERT INTO guide_workshop_texts (workshop_slug, lang, doc) VALUES ($1, $2, $3) "
+                    "ON CONFLICT (workshop_slug, lang) DO UPDATE SET doc = excluded.doc",
+                    {w.slug, lang, doc.dump()});
+    });
+}
+
+std::vector<GuideStore::VersionInfo> GuideStore::versions(const std::string& slug) {
+    std::vector<VersionInfo> out;
+    for (const auto& r : db_.exec("SELECT version, saved_at, saved_by, note FROM guide_workshop_versions WHERE workshop_slug = $1 "
+                                  "ORDER BY version DESC", {slug}))
+        out.push_back({static_cast<int>(r.get_int(0)), r.get_int(1), r.get_opt_int(2), r.get_text(3)});
+    return out;
+}
+
+std::optional<Workshop> GuideStore::version(const std::string& slug, int number) {
+    const auto r = db_.exec("SELECT structure, texts FROM guide_workshop_versions WHERE workshop_slug = $1 AND version = $2",
+                            {slug, std::int64_t{number}});
+    if (r.empty()) return std::nullopt;
+    Workshop w = from_structure_json(nlohmann::json::parse(r.at(0).get_text(0)));
+    const nlohmann::json texts = nlohmann::json::parse(r.at(0).get_text(1));  // items() must not outlive it
+    for (const auto& [lang, doc] : texts.items()) w.texts[lang] = doc;
+    return w;
+}
+
 GuideContent GuideStore::load() {
     GuideContent c;
     std::map<std::string, std::size_t> index;
