@@ -41,6 +41,7 @@ App::App(const Config& config, bool migrate)
     guide::GuideOptions guide_options;
     guide_options.cache_ttl = std::chrono::milliseconds(config.page_cache_ttl_ms);
     guide_options.stylesheet = static_files_.content("app.css");
+    guide_options.planner_script = static_files_.url("planner.js");
     guide_options.csrf = [this](http::Request& req) { return accounts_->csrf_token(req); };
     guide_options.allowed = [this](http::Request& req, std::string_view p) { return accounts_->allowed(req, p); };
     personal_data_.add({"guide_plans", {"owner_id"}, {"share_token"}});

@@ -53,6 +53,11 @@ TEST_P(Planner, TwoWorkshopsOverrunAThreeHourSlotAndTheWarningShows) {
     r = b->get(plan);
     EXPECT_LT(r.body.find("class=\"plan-items\""), r.body.size());
     EXPECT_GT(r.body.find("Une place à la table"), first_before) << "the governance workshop is now second";
+    // Drag and drop posts a move: the first item goes to the end.
+    const auto order = [](const std::string& body) { return body.find("Une place à la table") < body.find("Négocier"); };
+    const bool before = order(b->get(plan).body);
+    EXPECT_EQ(b->post(items, {{"action", "move"}, {"position", "0"}, {"to", "1"}}).res.status, 303);
+    EXPECT_NE(order(b->get(plan).body), before);
     // Start time and interpretation give clock times; consecutive interpretation lengthens the total.
     b->post(plan, {{"title", "Séance ODN 2"}, {"start", "09:30"}, {"slot", "180"}, {"factor", "100"}});
     r = b->get(plan);
@@ -94,6 +99,10 @@ TEST_P(Planner, PlansArePrivateButTheShareLinkIsReadOnlyForAnyone) {
     EXPECT_NE(r.body.find("Leaders, session 1"), std::string::npos);
     EXPECT_EQ(r.body.find("name=\"action\""), std::string::npos) << "read-only: no editing buttons";
     EXPECT_EQ(anonymous.get("/guide/shared/00000000000000000000000000000000").res.status, 404);
+    const auto pack = anonymous.get(shared + "/offline.zip");
+    EXPECT_EQ(pack.res.status, 200);
+    EXPECT_EQ(pack.res.header("content-type").value_or(""), "application/zip");
+    EXPECT_EQ(pack.res.body.substr(0, 2), "PK") << "a zip archive";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Planner, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

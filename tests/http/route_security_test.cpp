@@ -40,6 +40,7 @@ const std::map<std::string, std::array<Outcome, 5>>& expectations() {
         {"POST /guide/plans/{plan_id}", {Deny, Allow, Allow, Allow, Allow}},
         {"POST /guide/plans/{plan_id}/items", {Deny, Allow, Allow, Allow, Allow}},
         {"GET /guide/shared/{token}", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /guide/shared/{token}/offline.zip", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /healthz", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /static/{path...}", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /account/sign-in", {Allow, Allow, Allow, Allow, Allow}},

@@ -17,7 +17,8 @@ struct GuideOptions {
     std::chrono::milliseconds cache_ttl{5000};
     // The title of one of the seven themes in a language (from the programme, through main).
     std::function<std::string(int theme, const std::string& lang)> theme_title;
-    std::string stylesheet;  // the site's CSS, inlined in offline packs
+    std::string stylesheet;      // the site's CSS, inlined in offline packs
+    std::string planner_script;  // URL of the optional drag-and-drop script
     // The CSRF token for forms on a page (from the accounts module, through main).
     std::function<std::string(http::Request&)> csrf;
     // Whether the request's person holds a route permission (from the accounts module).
@@ -47,6 +48,7 @@ private:
     http::Response update_plan(http::Request& req);
     http::Response change_plan_items(http::Request& req);
     http::Response shared_plan(http::Request& req);
+    http::Response plan_offline_pack(http::Request& req);
     Plan owned_plan(http::Request& req);
     http::Response edit_form(http::Request& req);
     http::Response save_edit(http::Request& req);

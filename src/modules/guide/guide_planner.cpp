@@ -107,8 +107,9 @@ json GuideModule::plan_view(http::Request& req, const Plan& plan, bool editable)
                 {"end", sched.latest_end ? clock(*sched.latest_end) : ""}, {"factor", std::to_string(plan.interpretation_percent)},
                 {"factor_label", plan.interpretation_percent == 100 ? "" : "×" + std::to_string(plan.interpretation_percent / 100) + "." +
                                                                              std::to_string(plan.interpretation_percent % 100 / 10)},
-                {"editable", editable}, {"settings_action", layout_.href(req, base)}, {"items_action", layout_.href(req, base + "/items")},
-                {"share_href", layout_.href(req, "/guide/shared/" + plan.share_token)}, {"plans_href", layout_.href(req, "/guide/plans")}};
+                {"editable", editable}, {"script", options_.planner_script}, {"settings_action", layout_.href(req, base)}, {"items_action", layout_.href(req, base + "/items")},
+                {"share_href", layout_.href(req, "/guide/shared/" + plan.share_token)},
+                {"offline_href", layout_.href(req, "/guide/shared/" + plan.share_token + "/offline.zip")}, {"plans_href", layout_.href(req, "/guide/plans")}};
 }
 
 http::Response GuideModule::plans_page(http::Request& req) {
@@ -174,7 +175,13 @@ http::Response GuideModule::change_plan_items(http::Request& req) {
         if (action == "up" && i > 0) std::swap(plan.items[i], plan.items[i - 1]);
         else if (action == "down" && i + 1 < plan.items.size()) std::swap(plan.items[i], plan.items[i + 1]);
         else if (action == "remove") plan.items.erase(plan.items.begin() + static_cast<std::ptrdiff_t>(i));
-        else if (action != "up" && action != "down") throw Unprocessable("Unknown action.");
+        else if (action == "move") {  // drag and drop
+            const auto to = to_int(f.get("to"));
+            if (!to || *to < 0 || static_cast<std::size_t>(*to) >= plan.items.size()) throw Unprocessable("That item is not in the plan.");
+            const PlanItem moved = plan.items[i];
+            plan.items.erase(plan.items.begin() + static_cast<std::ptrdiff_t>(i));
+            plan.items.insert(plan.items.begin() + *to, moved);
+        } else if (action != "up" && action != "down") throw Unprocessable("Unknown action.");
     }
     plans_.set_items(plan.id, plan.items, now_seconds());
     return http::Response::redirect(layout_.href(req, "/guide/plans/" + std::to_string(plan.id)));

@@ -15,6 +15,7 @@ void GuideModule::register_routes(http::Router& router) {
     router.post("/guide/plans/{plan_id}", [this](http::Request& r) { return update_plan(r); }, signed_in);
     router.post("/guide/plans/{plan_id}/items", [this](http::Request& r) { return change_plan_items(r); }, signed_in);
     router.get("/guide/shared/{token}", [this](http::Request& r) { return shared_plan(r); }, everyone);
+    router.get("/guide/shared/{token}/offline.zip", [this](http::Request& r) { return plan_offline_pack(r); }, everyone);
     router.get("/guide/{slug}", [this](http::Request& r) { return workshop(r); }, everyone);
     const http::RouteOptions editors{.permission = "guide_editor"};
     router.get("/guide/{slug}/edit", [this](http::Request& r) { return edit_form(r); }, editors);
