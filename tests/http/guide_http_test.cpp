@@ -67,7 +67,10 @@ TEST_P(GuideHttp, RunSheetShowsClockTimesFromTheStartTime) {
 }
 
 TEST_P(GuideHttp, AWorkshopPageFitsInFourteenKilobytesGzipped) {
-    for (const char* path : {"/guide/joint-governance-algorithms", "/es/guide/why-data-and-ai-matter", "/fr/guide"}) {
+    std::vector<std::string> paths{"/fr/guide"};
+    for (const auto& w : guide::load_guide(std::string(AVENIR_SOURCE_DIR) + "/content/guide").workshops)
+        for (const char* prefix : {"", "/fr", "/es", "/ar"}) paths.push_back(std::string(prefix) + "/guide/" + w.slug + "?start=09:30");
+    for (const auto& path : paths) {
         const auto r = get(path, {{"accept-encoding", "gzip"}});
         ASSERT_EQ(r.res.status, 200) << path;
         EXPECT_LE(r.res.body.size(), 14u * 1024u) << path;
