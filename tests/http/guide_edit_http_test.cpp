@@ -15,7 +15,7 @@ constexpr const char* kSlug = "why-data-and-ai-matter";
 std::vector<std::pair<std::string, std::string>> form_fields(const std::string& html) {
     std::vector<std::pair<std::string, std::string>> out;
     static const std::regex input(R"re(<input(?![^>]*type="checkbox")[^>]*name="([^"]+)"[^>]*value="([^"]*)")re");
-    static const std::regex checkbox(R"re(<input type="checkbox"[^>]*name="([^"]+)" value="1" checked)re");
+    static const std::regex checkbox(R"re(<input type="checkbox"[^>]*name="([^"]+)" value="([^"]*)" checked)re");
     static const std::regex area(R"re(<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>)re");
     static const std::regex select(R"re(<select[^>]*name="([^"]+)">(?:(?!</select>)[\s\S])*?<option value="([^"]+)" selected)re");
     auto unescape = [](std::string s) {
@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, std::string>> form_fields(const std::string& 
     for (const auto* re : {&input, &area, &select})
         for (auto it = std::sregex_iterator(html.begin(), html.end(), *re); it != std::sregex_iterator(); ++it)
             if ((*it)[1] != "_csrf") out.emplace_back((*it)[1], unescape((*it)[2]));
-    for (auto it = std::sregex_iterator(html.begin(), html.end(), checkbox); it != std::sregex_iterator(); ++it) out.emplace_back((*it)[1], "1");
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), checkbox); it != std::sregex_iterator(); ++it) out.emplace_back((*it)[1], (*it)[2]);
     return out;
 }
 
@@ -95,6 +95,8 @@ TEST_P(GuideEdit, ADroEditsAddsAndReordersStepsAndEachSaveIsAVersionWithADiff) {
     set(fields, "max_" + std::to_string(steps - 1), "5");
     set(fields, "min_" + std::to_string(steps - 1), "5");
     set(fields, "note", "Closing round");
+    set(fields, "level", "advanced");
+    fields.emplace_back("themes", "2");  // now also under theme 2
     set(fields, "op", "save");
     page = b->post(edit, fields);
     ASSERT_EQ(page.res.status, 303) << page.body.substr(page.body.find("role=\"alert\""), 400);
@@ -104,6 +106,8 @@ TEST_P(GuideEdit, ADroEditsAddsAndReordersStepsAndEachSaveIsAVersionWithADiff) {
     EXPECT_NE(b->get(std::string("/fr/guide/") + kSlug).body.find("le texte anglais a changé"), std::string::npos)
         << "the French translation is now outdated";
     EXPECT_NE(live.body.find("Closing round"), std::string::npos);
+    const auto theme2 = b->get("/guide?theme=2");
+    EXPECT_NE(theme2.body.find(std::string("/guide/") + kSlug), std::string::npos) << "listed under its new theme";
     const auto history = b->get(std::string("/fr/guide/") + kSlug + "/history");
     EXPECT_NE(history.body.find("shipped content"), std::string::npos);
     std::smatch m;

@@ -21,6 +21,7 @@ using nlohmann::json;
 const std::vector<std::string> kStepTexts{"title", "facilitator", "participants", "online", "low_bandwidth"};
 const std::vector<std::string> kPlainTexts{"title", "summary", "overview", "preparation", "considerations", "cascade"};
 const std::vector<std::string> kLists{"objectives", "key_points", "guiding_questions"};
+constexpr const char* kRegions[] = {"north-america", "europe-caribbean", "asia-pacific", "latin-america", "africa-mena"};
 
 int number(const std::string& s, int fallback) {
     int v = fallback;
@@ -47,6 +48,25 @@ Workshop from_form(const Workshop& base, const http::Form& f, const std::string&
         }
         doc[k] = items;
     }
+    // Settings shared by all languages, present on the form only with "meta" (it always is).
+    if (f.has("meta")) {
+        w.status = f.get("status");
+        w.level = f.get("level");
+        w.themes.clear();
+        for (const auto& t : f.all("themes")) w.themes.push_back(number(t, 0));
+        w.audiences = f.all("audiences");
+        w.delivery = f.all("delivery");
+        for (auto& m : w.materials) m.printable = f.has("printable_" + m.id);
+    }
+    json notes = doc.value("regional_notes", json::object());
+    for (const char* r : kRegions) notes[r] = f.get(std::string("note_") + r);
+    doc["regional_notes"] = notes;
+    json materials = doc.value("materials", json::object());
+    for (const auto& m : w.materials) {
+        materials[m.id]["title"] = f.get("mt_title_" + m.id);
+        materials[m.id]["description"] = f.get("mt_description_" + m.id);
+    }
+    doc["materials"] = materials;
     const int n = std::min(number(f.get("steps"), 0), 50);
     w.steps.clear();
     json texts = doc.value("steps", json::object());
@@ -89,6 +109,32 @@ http::Response GuideModule::editor_page(http::Request& req, const Workshop& w, c
         languages.push_back({{"code", l.code}, {"name", l.native_name}, {"current", l.code == lang},
                              {"href", layout_.href(req, "/guide/" + w.slug + "/edit") + "?lang=" + l.code}});
     d["languages"] = languages;
+    for (const char* st : {"draft", "published", "retired"}) d["status_" + std::string(st)] = w.status == st;
+    for (const char* lv : {"introductory", "intermediate", "advanced"}) d["level_" + std::string(lv)] = w.level == lv;
+    json themes = json::array(), audiences = json::array(), delivery = json::array(), notes = json::array(), materials = json::array();
+    for (int t = 1; t <= 7; ++t)
+        themes.push_back({{"value", std::to_string(t)}, {"label", options_.theme_title ? options_.theme_title(t, req.lang) : std::to_string(t)},
+                          {"checked", std::find(w.themes.begin(), w.themes.end(), t) != w.themes.end()}});
+    for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
+             {"dro", layout_.tr(req, "Digital Rights Organisers")}, {"leaders", layout_.tr(req, "Union leaders")},
+             {"stewards", layout_.tr(req, "Shop stewards and union staff")}})
+        audiences.push_back({{"value", value}, {"label", label}, {"checked", std::find(w.audiences.begin(), w.audiences.end(), value) != w.audiences.end()}});
+    for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
+             {"in-person", layout_.tr(req, "In person")}, {"online", layout_.tr(req, "Online")}, {"hybrid", layout_.tr(req, "Hybrid")}})
+        delivery.push_back({{"value", value}, {"label", label}, {"checked", std::find(w.delivery.begin(), w.delivery.end(), value) != w.delivery.end()}});
+    const json doc_notes = doc.value("regional_notes", json::object());
+    for (const char* r : kRegions) notes.push_back({{"region", r}, {"text", doc_notes.value(r, std::string())}});
+    const json doc_materials = doc.value("materials", json::object());
+    for (const auto& m : w.materials) {
+        const json mt = doc_materials.value(m.id, json::object());
+        materials.push_back({{"id", m.id}, {"printable", m.printable}, {"title", mt.value("title", std::string())},
+                             {"description", mt.value("description", std::string())}});
+    }
+    d["themes"] = themes;
+    d["audiences"] = audiences;
+    d["delivery"] = delivery;
+    d["notes"] = notes;
+    d["materials"] = materials;
     json steps = json::array();
     const json texts = doc.value("steps", json::object());
     for (std::size_t i = 0; i < w.steps.size(); ++i) {
