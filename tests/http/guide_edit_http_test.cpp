@@ -47,12 +47,7 @@ protected:
         app_->accounts().grant("dro@example.org", {"dro", "region", "asia-pacific"});
         app_->accounts().create_user("member@example.org", "Member", kPassword);
     }
-    std::unique_ptr<Browser> signed_in(const std::string& email) {
-        auto b = std::make_unique<Browser>(app_->pipeline());
-        b->get("/account/sign-in");
-        EXPECT_EQ(b->post("/account/sign-in", {{"email", email}, {"password", kPassword}}).res.status, 303);
-        return b;
-    }
+    std::unique_ptr<Browser> signed_in(const std::string& email) { return signed_in_browser(app_->pipeline(), email, kPassword); }
     std::unique_ptr<TestDatabase> db_;
     std::unique_ptr<App> app_;
 };

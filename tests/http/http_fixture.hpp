@@ -138,4 +138,12 @@ private:
     std::string csrf_;
 };
 
+// A browser signed in with e-mail and password (accounts without two-factor).
+inline std::unique_ptr<Browser> signed_in_browser(const http::Pipeline& pipeline, const std::string& email, const std::string& password) {
+    auto b = std::make_unique<Browser>(pipeline);
+    b->get("/account/sign-in");
+    EXPECT_EQ(b->post("/account/sign-in", {{"email", email}, {"password", password}}).res.status, 303) << email;
+    return b;
+}
+
 }  // namespace avenir::testing

@@ -19,12 +19,7 @@ protected:
         app_->seed();
         for (const char* e : {"facilitator@example.org", "other@example.org"}) app_->accounts().create_user(e, "F", kPassword);
     }
-    std::unique_ptr<Browser> signed_in(const std::string& email) {
-        auto b = std::make_unique<Browser>(app_->pipeline());
-        b->get("/account/sign-in");
-        EXPECT_EQ(b->post("/account/sign-in", {{"email", email}, {"password", kPassword}}).res.status, 303);
-        return b;
-    }
+    std::unique_ptr<Browser> signed_in(const std::string& email) { return signed_in_browser(app_->pipeline(), email, kPassword); }
     std::unique_ptr<TestDatabase> db_;
     std::unique_ptr<App> app_;
 };
