@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "core/http/forwarded.hpp"
 #include "core/http/health.hpp"
 #include "core/mail/async_mailer.hpp"
 #include "core/mail/outbox_mailer.hpp"
@@ -50,6 +51,7 @@ App::App(const Config& config, bool migrate)
     guide_ = std::make_unique<guide::GuideModule>(*db_, *layout_, guide_options);
     register_routes();
 
+    trusted_proxies_ = http::parse_address_list(config.trusted_proxies);
     http::PipelineOptions options;
     options.default_max_body = config.max_body_bytes;
     options.hsts = config.behind_tls;
@@ -57,6 +59,7 @@ App::App(const Config& config, bool migrate)
         auto split = i18n::split_lang_prefix(req.path);
         req.path = split.rest;
         req.secure = req.secure || config_.behind_tls;
+        http::apply_forwarded_for(req, trusted_proxies_);
         auth::attach_principal_loader(req, &accounts_->principal_loader());
         req.lang = split.had_prefix ? split.lang : negotiated_language(req);
     };

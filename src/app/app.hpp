@@ -54,6 +54,7 @@ private:
     http::StaticFiles static_files_;
     std::unique_ptr<view::Layout> layout_;
     std::string outbox_dir_;
+    std::vector<std::string> trusted_proxies_;
     std::unique_ptr<mail::Mailer> mailer_;
     privacy::PersonalDataRegistry personal_data_;
     std::unique_ptr<accounts::AccountsModule> accounts_;

@@ -44,6 +44,7 @@ const std::vector<Setting>& settings() {
         {"server.max_connections", "AVENIR_MAX_CONNECTIONS", [](Config& c, auto& n, auto& t) { c.max_connections = to_unsigned(n, t, 1'000'000); }},
         {"server.max_body_bytes", "AVENIR_MAX_BODY_BYTES", [](Config& c, auto& n, auto& t) { c.max_body_bytes = to_unsigned(n, t, 1u << 31); }},
         {"server.page_cache_ttl_ms", "AVENIR_PAGE_CACHE_TTL_MS", [](Config& c, auto& n, auto& t) { c.page_cache_ttl_ms = to_unsigned(n, t, 3'600'000); }},
+        {"server.trusted_proxies", "AVENIR_TRUSTED_PROXIES", [](Config& c, auto&, auto& t) { c.trusted_proxies = t; }},
         {"server.behind_tls", "AVENIR_BEHIND_TLS", [](Config& c, auto& n, auto& t) { c.behind_tls = to_bool(n, t); }},
         {"server.base_url", "AVENIR_BASE_URL", [](Config& c, auto&, auto& t) { c.base_url = t; }},
         {"mail.smtp_url", "AVENIR_SMTP_URL", [](Config& c, auto&, auto& t) { c.smtp_url = t; }},

@@ -27,6 +27,7 @@ struct Config {
     std::size_t max_body_bytes = 1024 * 1024;
     unsigned page_cache_ttl_ms = 5'000;
     bool behind_tls = false;                   // set when a TLS-terminating proxy is in front
+    std::string trusted_proxies;               // comma-separated proxy addresses whose X-Forwarded-For is believed
     std::string base_url;                      // public address for links in e-mails; default http://host:port
     std::string smtp_url;                      // smtp://relay:25 or smtps://...; empty = write mail to outbox_dir
     std::string smtp_from = "avenir@localhost";

@@ -139,6 +139,24 @@ TEST_P(AccountsHttp, HundredWrongPasswordsLockTheAccountUntilTheLockPasses) {
     EXPECT_EQ(r.res.status, 303);
 }
 
+TEST_P(AccountsHttp, BehindATrustedProxyOneClientsFailuresDoNotLockTheOthers) {
+    Config c = config_;
+    c.trusted_proxies = "192.0.2.1";  // the test connection's address plays the proxy
+    App proxied(c, false);
+    proxied.accounts().create_user("nadia@example.org", "Nadia", kPassword);
+    Browser attacker(proxied.pipeline()), colleague(proxied.pipeline());
+    attacker.extra_headers = {{"x-forwarded-for", "198.51.100.66"}};
+    colleague.extra_headers = {{"x-forwarded-for", "203.0.113.20"}};
+    attacker.get("/account/sign-in");
+    for (int i = 0; i < 10; ++i)
+        attacker.post("/account/sign-in", {{"email", "someone-" + std::to_string(i) + "@example.org"}, {"password", "wrong-password-x"}});
+    EXPECT_EQ(attacker.post("/account/sign-in", {{"email", "nadia@example.org"}, {"password", kPassword}}).res.status, 429)
+        << "the attacking client is locked";
+    colleague.get("/account/sign-in");
+    EXPECT_EQ(colleague.post("/account/sign-in", {{"email", "nadia@example.org"}, {"password", kPassword}}).res.status, 303)
+        << "another client behind the same proxy is not";
+}
+
 TEST_P(AccountsHttp, AdminMustSetUpTwoFactorThenSignsInWithACode) {
     app_->accounts().create_user("admin@example.org", "Admin", kPassword);
     app_->accounts().grant("admin@example.org", {"admin", "global", ""});
@@ -158,7 +176,9 @@ TEST_P(AccountsHttp, AdminMustSetUpTwoFactorThenSignsInWithACode) {
     EXPECT_EQ(b.post("/account/two-factor", {{"code", "000000"}}).res.status, 422);
     r = b.post("/account/two-factor", {{"code", security::totp_code(secret, now)}});
     ASSERT_EQ(r.res.status, 200);
-    EXPECT_EQ(std::regex_search(r.body, std::regex("<li><code>[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}</code></li>")), true);
+    std::smatch code_match;
+    ASSERT_TRUE(std::regex_search(r.body, code_match, std::regex("<li><code>([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})</code></li>")));
+    const std::string recovery = code_match[1];
     EXPECT_EQ(b.get("/admin").res.status, 200);
 
     b.post("/account/sign-out", {});
@@ -172,6 +192,17 @@ TEST_P(AccountsHttp, AdminMustSetUpTwoFactorThenSignsInWithACode) {
     r = b.post("/account/sign-in/code", {{"code", security::totp_code(secret, now + 30)}, {"next", "/admin"}});
     ASSERT_EQ(r.res.status, 303) << r.body;
     EXPECT_EQ(b.get("/admin").res.status, 200);
+    // A recovery code signs in once (typed in upper case with spaces), and only once.
+    std::string typed = recovery;
+    for (char& ch : typed) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    for (int round = 0; round < 2; ++round) {
+        b.post("/account/sign-out", {});
+        b.get("/account/sign-in");
+        b.post("/account/sign-in", {{"email", "admin@example.org"}, {"password", kPassword}});
+        b.get("/account/sign-in/code");
+        r = b.post("/account/sign-in/code", {{"code", typed}, {"next", "/admin"}});
+        EXPECT_EQ(r.res.status, round == 0 ? 303 : 422) << "round " << round;
+    }
 }
 
 TEST_P(AccountsHttp, PasswordResetIsSingleUseAndEndsOtherSessions) {

@@ -113,15 +113,18 @@ public:
         return send(http::Method::Post, target, body);
     }
     bool has_cookie(const std::string& name) const { return cookies_.contains(name); }
+    // Sent with every request (e.g. X-Forwarded-For from a proxy).
+    std::vector<std::pair<std::string, std::string>> extra_headers;
 
 private:
     Reply send(http::Method m, const std::string& target, const std::string& body) {
         std::string cookie;
         for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
-        auto r = call(pipeline_, m, target,
-                      {{"cookie", cookie}, {"host", "avenir.test"}, {"origin", "http://avenir.test"},
-                       {"content-type", "application/x-www-form-urlencoded"}},
-                      body);
+        std::vector<std::pair<std::string, std::string>> headers{{"cookie", cookie}, {"host", "avenir.test"},
+                                                                 {"origin", "http://avenir.test"},
+                                                                 {"content-type", "application/x-www-form-urlencoded"}};
+        headers.insert(headers.end(), extra_headers.begin(), extra_headers.end());
+        auto r = call(pipeline_, m, target, std::move(headers), body);
         for (const auto& [name, value] : r.res.headers) {
             if (name != "Set-Cookie") continue;
             const auto eq = value.find('='), semi = value.find(';');

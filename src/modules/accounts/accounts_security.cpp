@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/errors.hpp"
@@ -65,6 +66,7 @@ std::int64_t unix_now() {
 Security::Security(AccountsStore& store, SecurityOptions options) : store_(store), options_(options) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
     csrf_key_ = store_.secret("csrf", [] { return random_token(); });
+    recovery_key_ = store_.secret("recovery", [] { return random_token(); });
 }
 
 std::optional<SessionRow> Security::raw_session(http::Request& req) {
@@ -165,6 +167,17 @@ void Security::verify_csrf(http::Request& req) {
     const std::string expected = expected_token(*browser, req);
     if (sent.size() != expected.size() || sodium_memcmp(sent.data(), expected.data(), sent.size()) != 0)
         throw Forbidden("This form has expired. Reload the page and try again.", "csrf: token mismatch");
+}
+
+std::string Security::recovery_hash(std::int64_t user_id, std::string_view code) const {
+    const std::string message = std::to_string(user_id) + ":" + std::string(code);
+    unsigned char h[32];
+    const std::size_t keylen = std::min<std::size_t>(recovery_key_.size(), crypto_generichash_KEYBYTES_MAX);
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(recovery_key_.data()), keylen);
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    return hex;
 }
 
 void Security::apply_cookies(http::Request& req, http::Response& res) const {

@@ -54,6 +54,9 @@ public:
     void apply_cookies(http::Request& req, http::Response& res) const;
 
     const SecurityOptions& options() const { return options_; }
+    // How a recovery code is stored: BLAKE2b keyed with a server secret, salted with the user id,
+    // so a copy of the table alone cannot be brute-forced offline.
+    std::string recovery_hash(std::int64_t user_id, std::string_view normalized_code) const;
 
 private:
     std::string expected_token(const std::string& browser_cookie, http::Request& req);
@@ -62,6 +65,7 @@ private:
     AccountsStore& store_;
     SecurityOptions options_;
     std::string csrf_key_;
+    std::string recovery_key_;
 };
 
 }  // namespace avenir::accounts

@@ -45,7 +45,7 @@ http::Response AccountsModule::enable_two_factor(http::Request& req) {
     store_.set_totp(user->id, user->totp_secret, now);
     store_.advance_totp_step(user->id, *step);
     std::vector<std::string> codes = security::new_recovery_codes(10), hashes;
-    for (const auto& c : codes) hashes.push_back(token_hash(security::normalize_recovery_code(c)));
+    for (const auto& c : codes) hashes.push_back(security_.recovery_hash(user->id, security::normalize_recovery_code(c)));
     store_.set_recovery_codes(user->id, hashes);
     security_.complete_second_factor(req);
     store_.audit("totp_enabled", user->id, user->id, "", now);
@@ -74,7 +74,7 @@ http::Response AccountsModule::sign_in_code(http::Request& req) {
     if (user && user->totp_secret) {
         const auto step = security::verify_totp(*user->totp_secret, code, now);
         ok = step && store_.advance_totp_step(user->id, *step);
-        if (!ok && code.size() > 8) ok = store_.use_recovery_code(user->id, token_hash(security::normalize_recovery_code(code)), now);
+        if (!ok && code.size() > 8) ok = store_.use_recovery_code(user->id, security_.recovery_hash(user->id, security::normalize_recovery_code(code)), now);
     }
     if (!ok) {
         record_failure(keys, now);
