@@ -10,10 +10,10 @@ pkgs=(build-essential cmake pkg-config gettext
       libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libcli11-dev
       nlohmann-json3-dev libsodium-dev libzip-dev libsqlite3-dev libpq-dev zlib1g-dev libgtest-dev sqlite3
       libcrack2-dev cracklib-runtime liboath-dev libqrencode-dev
-      libcurl4-openssl-dev)
+      libcurl4-openssl-dev libmagic-dev libstemmer-dev libxml2-dev)
 case "$what" in
   run) ;;
-  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd) ;;
+  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser) ;;
   bench) pkgs+=(wrk nginx-light curl) ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac

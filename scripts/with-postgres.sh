@@ -81,6 +81,8 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres avenir_test
+# unaccent once per database, up front: tests migrate many schemas in parallel.
+"$bindir/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d avenir_test -c "CREATE EXTENSION IF NOT EXISTS unaccent" >/dev/null
 
 export AVENIR_TEST_PG_DSN="postgresql://postgres@127.0.0.1:$port/avenir_test"
 export AVENIR_REQUIRE_PG=1

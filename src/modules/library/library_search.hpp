@@ -1,0 +1,35 @@
+#pragma once
+// What a reader types in the search box, parsed once into a small query model that both backends
+// translate: words (all must match), "quoted phrases", OR between two terms, -word to exclude, and
+// a prefix match on the last word while it is being typed. Anything else (stray quotes, lone
+// operators, brackets, control characters) is read as plain words, so no input is an error.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace avenir::library {
+
+struct Term {
+    std::vector<std::string> words;  // as typed, split into words; more than one for a phrase
+    bool phrase = false;
+    bool prefix = false;  // last word of the query, typed without a trailing space
+};
+
+struct SearchQuery {
+    std::vector<std::vector<Term>> all;  // every group must match; a group matches when one of its terms does
+    std::vector<Term> none;              // no term may match
+    bool shortened = false;              // the input was longer than kMaxLength (or had too many terms)
+    bool empty() const { return all.empty(); }
+
+    static constexpr std::size_t kMaxLength = 200;  // bytes considered
+    static constexpr std::size_t kMaxTerms = 12;
+};
+
+SearchQuery parse_query(std::string_view input);
+// The FTS5 MATCH expression for the query (words quoted: never an FTS5 syntax error), ANDed with
+// `also` (an FTS5 expression, e.g. a facet filter) when not empty.
+std::string fts5_expression(const SearchQuery& q, std::string_view also = {});
+// A canonical text of the query ("a b" c OR d -e), for display and tests.
+std::string describe(const SearchQuery& q);
+
+}  // namespace avenir::library

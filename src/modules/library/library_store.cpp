@@ -1,0 +1,509 @@
+#include "modules/library/library_store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "modules/library/library_text.hpp"
+
+namespace avenir::library {
+namespace {
+using storage::Dialect;
+using storage::Value;
+
+template <class Range>
+int index_of(const Range& r, std::string_view v) {
+    for (std::size_t i = 0; i < std::size(r); ++i)
+        if (r[i] == v) return static_cast<int>(i);
+    return -1;
+}
+
+std::string join(const std::vector<std::string>& v, char sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : std::string(1, sep)) + s;
+    return out;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep))
+        if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+// Facet tokens indexed with each version, so that facet filters are part of the full-text match:
+// zr<region index>, zt<theme>, zy<type index>, zd<year>. They contain digits, which the
+// tokenizer never stems.
+std::string facet_tokens(const Resource& r) {
+    std::string out;
+    for (const auto& region : r.regions) out += "zr" + std::to_string(index_of(kRegions, region)) + " ";
+    for (int t : r.themes) out += "zt" + std::to_string(t) + " ";
+    out += "zy" + std::to_string(index_of(kTypes, r.type)) + " zd" + std::to_string(r.year());
+    return out;
+}
+
+std::string in_list(std::vector<Value>& params, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(params.size() - n + i + 1);
+    return out;
+}
+
+template <class T>
+std::string bind_in(std::vector<Value>& params, const std::vector<T>& values) {
+    for (const auto& v : values) {
+        if constexpr (std::is_same_v<T, int>) params.emplace_back(std::int64_t{v});
+        else params.emplace_back(v);
+    }
+    return in_list(params, values.size());
+}
+
+// WHERE conditions on library_resources r for the filters (browse and PostgreSQL search).
+std::string filter_sql(const Filters& f, std::vector<Value>& params) {
+    std::string where = "1 = 1";
+    if (!f.regions.empty())
+        where += " AND EXISTS (SELECT 1 FROM library_resource_regions x WHERE x.resource_id = r.id AND x.region IN (" +
+                 bind_in(params, f.regions) + "))";
+    if (!f.themes.empty())
+        where += " AND EXISTS (SELECT 1 FROM library_resource_themes x WHERE x.resource_id = r.id AND x.theme IN (" +
+                 bind_in(params, f.themes) + "))";
+    if (!f.types.empty()) where += " AND r.type IN (" + bind_in(params, f.types) + ")";
+    if (!f.years.empty()) where += " AND r.year IN (" + bind_in(params, f.years) + ")";
+    if (!f.langs.empty())
+        where += " AND EXISTS (SELECT 1 FROM library_versions x WHERE x.resource_id = r.id AND x.lang IN (" +
+                 bind_in(params, f.langs) + "))";
+    return where;
+}
+
+// The FTS5 facet filter for a language table (empty when no facet filter).
+std::string fts_facets(const Filters& f) {
+    std::vector<std::string> parts;
+    auto group = [&](const std::vector<std::string>& tokens) {
+        if (tokens.empty()) return;
+        std::string g;
+        for (const auto& t : tokens) g += (g.empty() ? "" : " OR ") + ("\"" + t + "\"");
+        parts.push_back("facets : (" + g + ")");
+    };
+    std::vector<std::string> t;
+    for (const auto& r : f.regions)
+        if (index_of(kRegions, r) >= 0) t.push_back("zr" + std::to_string(index_of(kRegions, r)));
+    group(t);
+    t.clear();
+    for (int th : f.themes) t.push_back("zt" + std::to_string(th));
+    group(t);
+    t.clear();
+    for (const auto& ty : f.types)
+        if (index_of(kTypes, ty) >= 0) t.push_back("zy" + std::to_string(index_of(kTypes, ty)));
+    group(t);
+    t.clear();
+    for (int y : f.years) t.push_back("zd" + std::to_string(y));
+    group(t);
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : " AND ") + p;
+    return out;
+}
+
+std::vector<std::string_view> search_languages(const Filters& f) {
+    std::vector<std::string_view> out;
+    for (auto l : kLanguages)
+        if (f.langs.empty() || std::find(f.langs.begin(), f.langs.end(), l) != f.langs.end()) out.push_back(l);
+    return out;
+}
+
+// Counts facet values over candidate hits, from their facet tokens and language.
+struct FacetCounter {
+    std::map<std::string, std::int64_t> region, theme, type, lang, year;
+    void add(const std::string& facets, const std::string& langs) {
+        for (const auto& tok : split(facets, ' ')) {
+            if (tok.size() < 3) continue;
+            const std::string v = tok.substr(2);
+            const int n = std::atoi(v.c_str());
+            if (tok.starts_with("zr") && n >= 0 && n < static_cast<int>(std::size(kRegions))) ++region[std::string(kRegions[n])];
+            else if (tok.starts_with("zt")) ++theme[v];
+            else if (tok.starts_with("zy") && n >= 0 && n < static_cast<int>(std::size(kTypes))) ++type[std::string(kTypes[n])];
+            else if (tok.starts_with("zd")) ++year[v];
+        }
+        for (const auto& l : split(langs, ',')) ++lang[l];
+    }
+    static std::vector<FacetCount> list(const std::map<std::string, std::int64_t>& m) {
+        std::vector<FacetCount> out;
+        for (const auto& [k, n] : m) out.push_back({k, n});
+        return out;
+    }
+    Facets facets() const { return {list(region), list(theme), list(type), list(lang), list(year)}; }
+};
+
+void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& r) {
+    for (const auto& region : r.regions)
+        tx.exec("INSERT INTO library_resource_regions (resource_id, region) VALUES ($1, $2)", {id, region});
+    for (int t : r.themes) tx.exec("INSERT INTO library_resource_themes (resource_id, theme) VALUES ($1, $2)", {id, std::int64_t{t}});
+}
+
+std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::optional<std::int64_t> by, std::int64_t now) {
+    const Value who = by ? Value(*by) : Value(nullptr);
+    const std::int64_t id =
+        tx.exec("INSERT INTO library_resources (type, published_on, year, publisher, licence, key_publication, url, duration_seconds, "
+                "audiences, created_at, updated_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id",
+                {r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
+                 r.duration_seconds, join(r.audiences, ','), now, who})
+            .at(0)
+            .get_int(0);
+    insert_children(tx, id, r);
+    const std::string facets = facet_tokens(r);
+    for (const auto& v : r.versions)
+        tx.exec("INSERT INTO library_versions (resource_id, lang, title, summary, body, transcript, url, facets) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                {id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
+    return id;
+}
+
+}  // namespace
+
+std::int64_t LibraryStore::create(const Resource& r, std::optional<std::int64_t> created_by, std::int64_t now) {
+    std::int64_t id = 0;
+    db_.with_tx([&](storage::Transaction& tx) { id = insert_resource(tx, r, created_by, now); });
+    return id;
+}
+
+std::vector<std::int64_t> LibraryStore::create_many(const std::vector<Resource>& rs, std::int64_t now) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(rs.size());
+    db_.with_tx([&](storage::Transaction& tx) {
+        for (const auto& r : rs) ids.push_back(insert_resource(tx, r, std::nullopt, now));
+    });
+    return ids;
+}
+
+void LibraryStore::update(const Resource& r, std::int64_t now) {
+    db_.with_tx([&](storage::Transaction& tx) {
+        const auto res = tx.exec(
+            "UPDATE library_resources SET type = $2, published_on = $3, year = $4, publisher = $5, licence = $6, key_publication = $7, "
+            "url = $8, duration_seconds = $9, audiences = $10, updated_at = $11 WHERE id = $1",
+            {r.id, r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
+             r.duration_seconds, join(r.audiences, ','), now});
+        if (res.affected == 0) throw storage::DbError("library: no resource " + std::to_string(r.id));
+        tx.exec("DELETE FROM library_resource_regions WHERE resource_id = $1", {r.id});
+        tx.exec("DELETE FROM library_resource_themes WHERE resource_id = $1", {r.id});
+        insert_children(tx, r.id, r);
+        const std::string facets = facet_tokens(r);
+        std::set<std::string> kept;
+        for (const auto& v : r.versions) {
+            kept.insert(v.lang);
+            tx.exec("INSERT INTO library_versions (resource_id, lang, title, summary, body, transcript, url, facets) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, "
+                    "summary = excluded.summary, body = excluded.body, transcript = excluded.transcript, url = excluded.url, "
+                    "facets = excluded.facets",
+                    {r.id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
+        }
+        for (const auto& row : tx.exec("SELECT lang FROM library_versions WHERE resource_id = $1", {r.id}).rows)
+            if (!kept.contains(row.get_text(0)))
+                tx.exec("DELETE FROM library_versions WHERE resource_id = $1 AND lang = $2", {r.id, row.get_text(0)});
+    });
+}
+
+bool LibraryStore::remove(std::int64_t id) {
+    return db_.exec("DELETE FROM library_resources WHERE id = $1", {id}).affected > 0;
+}
+
+std::optional<Resource> LibraryStore::get(std::int64_t id) {
+    auto rs = load({id});
+    if (rs.empty()) return std::nullopt;
+    return std::move(rs.front());
+}
+
+std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return {};
+    std::vector<Value> params;
+    const std::string in = bind_in(params, ids);
+    std::unordered_map<std::int64_t, Resource> by_id;
+    for (const auto& row : db_.exec("SELECT id, type, published_on, publisher, licence, key_publication, url, duration_seconds, audiences, "
+                                    "created_at, updated_at FROM library_resources WHERE id IN (" + in + ")", params)
+                               .rows) {
+        Resource r;
+        r.id = row.get_int(0);
+        r.type = row.get_text(1);
+        r.date = row.get_text(2);
+        r.publisher = row.get_text(3);
+        r.licence = row.get_text(4);
+        r.key_publication = row.get_int(5) != 0;
+        r.url = row.get_text(6);
+        r.duration_seconds = row.get_int(7);
+        r.audiences = split(row.get_text(8), ',');
+        r.created_at = row.get_int(9);
+        r.updated_at = row.get_int(10);
+        by_id.emplace(r.id, std::move(r));
+    }
+    for (const auto& row : db_.exec("SELECT resource_id, region FROM library_resource_regions WHERE resource_id IN (" + in + ") ORDER BY region", params).rows)
+        by_id[row.get_int(0)].regions.push_back(row.get_text(1));
+    for (const auto& row : db_.exec("SELECT resource_id, theme FROM library_resource_themes WHERE resource_id IN (" + in + ") ORDER BY theme", params).rows)
+        by_id[row.get_int(0)].themes.push_back(static_cast<int>(row.get_int(1)));
+    std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> version_of;  // version id -> (resource, index)
+    for (const auto& row : db_.exec("SELECT id, resource_id, lang, title, summary, body, transcript, url FROM library_versions "
+                                    "WHERE resource_id IN (" + in + ") ORDER BY resource_id, id", params)
+                               .rows) {
+        Version v;
+        v.lang = row.get_text(2);
+        v.title = row.get_text(3);
+        v.summary = row.get_text(4);
+        v.body_md = row.get_text(5);
+        v.transcript = row.get_text(6);
+        v.url = row.get_text(7);
+        auto& r = by_id[row.get_int(1)];
+        version_of[row.get_int(0)] = {r.id, r.versions.size()};
+        r.versions.push_back(std::move(v));
+    }
+    for (const auto& row : db_.exec("SELECT f.id, f.version_id, f.role, f.hash, f.name, f.content_type, f.size FROM library_files f "
+                                    "JOIN library_versions v ON v.id = f.version_id WHERE v.resource_id IN (" + in + ") ORDER BY f.id", params)
+                               .rows) {
+        const auto it = version_of.find(row.get_int(1));
+        if (it == version_of.end()) continue;
+        FileRef f{row.get_int(0), row.get_text(2), row.get_text(3), row.get_text(4), row.get_text(5), row.get_int(6)};
+        by_id[it->second.first].versions[it->second.second].files.push_back(std::move(f));
+    }
+    std::vector<Resource> out;
+    for (auto id : ids)
+        if (auto it = by_id.find(id); it != by_id.end() && it->second.id == id && !it->second.versions.empty()) out.push_back(std::move(it->second));
+    return out;
+}
+
+std::int64_t LibraryStore::add_file(std::int64_t resource_id, const std::string& lang, const FileRef& f, std::optional<std::int64_t> by,
+                                    std::int64_t now) {
+    std::int64_t id = 0;
+    db_.with_tx([&](storage::Transaction& tx) {
+        const auto v = tx.exec("SELECT id FROM library_versions WHERE resource_id = $1 AND lang = $2", {resource_id, lang}).first();
+        if (!v) throw storage::DbError("library: no " + lang + " version of resource " + std::to_string(resource_id));
+        id = tx.exec("INSERT INTO library_files (version_id, role, hash, name, content_type, size, uploaded_at, uploaded_by) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                     {v->get_int(0), f.role, f.hash, f.name, f.content_type, f.size, now, by ? Value(*by) : Value(nullptr)})
+                 .at(0)
+                 .get_int(0);
+        tx.exec("UPDATE library_resources SET updated_at = $2 WHERE id = $1", {resource_id, now});
+    });
+    return id;
+}
+
+std::optional<FileRef> LibraryStore::file(std::int64_t resource_id, std::int64_t file_id) {
+    const auto row = db_.exec("SELECT f.id, f.role, f.hash, f.name, f.content_type, f.size FROM library_files f JOIN library_versions v "
+                              "ON v.id = f.version_id WHERE f.id = $1 AND v.resource_id = $2",
+                              {file_id, resource_id})
+                         .first();
+    if (!row) return std::nullopt;
+    return FileRef{row->get_int(0), row->get_text(1), row->get_text(2), row->get_text(3), row->get_text(4), row->get_int(5)};
+}
+
+std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, std::int64_t file_id) {
+    std::optional<std::string> orphan;
+    db_.with_tx([&](storage::Transaction& tx) {
+        const auto row = tx.exec("SELECT f.hash FROM library_files f JOIN library_versions v ON v.id = f.version_id "
+                                 "WHERE f.id = $1 AND v.resource_id = $2",
+                                 {file_id, resource_id})
+                             .first();
+        if (!row) return;
+        const std::string hash = row->get_text(0);
+        tx.exec("DELETE FROM library_files WHERE id = $1", {file_id});
+        if (tx.exec("SELECT 1 FROM library_files WHERE hash = $1 LIMIT 1", {hash}).empty()) orphan = hash;
+    });
+    return orphan;
+}
+
+std::int64_t LibraryStore::count() { return db_.exec("SELECT count(*) FROM library_resources").at(0).get_int(0); }
+
+Page LibraryStore::browse(const Filters& f, int offset, int limit, bool key_first) {
+    Page page;
+    std::vector<Value> params;
+    const std::string where = filter_sql(f, params);
+    page.total = db_.exec("SELECT count(*) FROM library_resources r WHERE " + where, params).at(0).get_int(0);
+    std::vector<Value> p2 = params;
+    p2.emplace_back(std::int64_t{limit});
+    p2.emplace_back(std::int64_t{offset});
+    std::vector<std::int64_t> ids;
+    for (const auto& row : db_.exec("SELECT r.id FROM library_resources r WHERE " + where + " ORDER BY " +
+                                        (key_first ? "r.key_publication DESC, " : "") + "r.published_on DESC, r.id DESC LIMIT $" +
+                                        std::to_string(p2.size() - 1) + " OFFSET $" + std::to_string(p2.size()),
+                                    p2)
+                               .rows)
+        ids.push_back(row.get_int(0));
+    for (auto& r : load(ids)) page.hits.push_back({std::move(r), "", "", 0});
+    auto counts = [&](const std::string& sql) {
+        std::vector<FacetCount> out;
+        for (const auto& row : db_.exec(sql, params).rows) out.push_back({row.get_text(0), row.get_int(1)});
+        return out;
+    };
+    page.facets.region = counts("SELECT x.region, count(*) FROM library_resource_regions x JOIN library_resources r ON r.id = x.resource_id WHERE " +
+                                where + " GROUP BY x.region ORDER BY x.region");
+    page.facets.theme = counts("SELECT x.theme, count(*) FROM library_resource_themes x JOIN library_resources r ON r.id = x.resource_id WHERE " +
+                               where + " GROUP BY x.theme ORDER BY x.theme");
+    page.facets.type = counts("SELECT r.type, count(*) FROM library_resources r WHERE " + where + " GROUP BY r.type ORDER BY r.type");
+    page.facets.year = counts("SELECT r.year, count(*) FROM library_resources r WHERE " + where + " GROUP BY r.year ORDER BY r.year DESC");
+    page.facets.lang = counts("SELECT x.lang, count(*) FROM library_versions x JOIN library_resources r ON r.id = x.resource_id WHERE " +
+                              where + " GROUP BY x.lang ORDER BY x.lang");
+    return page;
+}
+
+std::vector<Resource> LibraryStore::recent(const Filters& f, int limit) {
+    std::vector<Value> params;
+    const std::string where = filter_sql(f, params);
+    params.emplace_back(std::int64_t{limit});
+    std::vector<std::int64_t> ids;
+    for (const auto& row : db_.exec("SELECT r.id FROM library_resources r WHERE " + where + " ORDER BY r.created_at DESC, r.id DESC LIMIT $" +
+                                        std::to_string(params.size()),
+                                    params)
+                               .rows)
+        ids.push_back(row.get_int(0));
+    return load(ids);
+}
+
+// ---- search -------------------------------------------------------------------------------
+
+namespace {
+
+struct Candidate {
+    std::int64_t version_id, resource_id;
+    std::string lang, facets;
+    double score;  // higher is better
+};
+
+// SQLite: one FTS5 query per language, each limited to its newest kRankWindow matches (FTS5 walks
+// its index in rowid order, so the limit bounds the cost), then joined to the versions.
+std::string sqlite_search_sql(const Filters& f, std::vector<std::string_view>& langs) {
+    langs = search_languages(f);
+    std::string sql = "WITH hits(version_id, score) AS (";
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+        const std::string t = "library_fts_" + std::string(langs[i]);
+        sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT rowid, bm25(") + t + ", 10.0, 4.0, 1.0, 1.0, 0.0) FROM " + t +
+               " WHERE " + t + " MATCH $1 ORDER BY rowid DESC LIMIT $2)";
+    }
+    sql += ") SELECT v.id, v.resource_id, v.lang, v.facets, -h.score FROM hits h JOIN library_versions v ON v.id = h.version_id";
+    return sql;
+}
+
+// PostgreSQL: the tsquery of a language for the parsed query, with its parameters.
+std::string pg_tsquery(const SearchQuery& q, std::string_view lang, std::vector<Value>& params) {
+    const std::string cfg = "'avenir_" + std::string(lang) + "'::regconfig";
+    auto term = [&](const Term& t) {
+        std::string words;
+        for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
+        params.emplace_back(words);
+        std::string e = std::string(t.phrase ? "phraseto_tsquery(" : "plainto_tsquery(") + cfg + ", $" + std::to_string(params.size()) + ")";
+        if (t.prefix) {
+            params.emplace_back(fold(words) + ":*");
+            e = "(" + e + " || to_tsquery('avenir_simple'::regconfig, $" + std::to_string(params.size()) + "))";
+        }
+        return e;
+    };
+    std::string out;
+    for (const auto& group : q.all) {
+        std::string g;
+        for (const auto& t : group) g += (g.empty() ? "" : " || ") + term(t);
+        out += (out.empty() ? "" : " && ") + ("(" + g + ")");
+    }
+    for (const auto& t : q.none) out += " && !!" + term(t);
+    return out;
+}
+
+}  // namespace
+
+Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, int limit) {
+    Page page;
+    if (q.empty()) return page;
+    std::vector<Candidate> cands;
+    std::string match;
+    if (db_.dialect() == Dialect::Sqlite) {
+        std::vector<std::string_view> langs;
+        const std::string sql = sqlite_search_sql(f, langs);
+        match = fts5_expression(q, fts_facets(f));
+        std::map<std::string, int> per_lang;
+        for (const auto& row : db_.exec(sql, {match, std::int64_t{kRankWindow}}).rows) {
+            cands.push_back({row.get_int(0), row.get_int(1), row.get_text(2), row.get_text(3), row.get_double(4)});
+            if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
+        }
+    } else {
+        // Each version matches the query stemmed for its own language; the rank uses them all.
+        std::vector<Value> params;
+        std::string cond, any;
+        for (auto lang : search_languages(f)) {
+            const std::string tq = "(" + pg_tsquery(q, lang, params) + ")";
+            cond += (cond.empty() ? "" : " OR ") + ("(v.lang = '" + std::string(lang) + "' AND v.tsv @@ " + tq + ")");
+            any += (any.empty() ? "" : " || ") + tq;
+        }
+        const std::string where = filter_sql(f, params);
+        params.emplace_back(std::int64_t{kRankWindow * 4});
+        const std::string sql = "SELECT v.id, v.resource_id, v.lang, v.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
+                                ") AS score FROM library_versions v JOIN library_resources r ON r.id = v.resource_id WHERE (" + cond +
+                                ") AND " + where + " ORDER BY score DESC, v.id DESC LIMIT $" + std::to_string(params.size());
+        for (const auto& row : db_.exec(sql, params).rows)
+            cands.push_back({row.get_int(0), row.get_int(1), row.get_text(2), row.get_text(3), row.get_double(4)});
+        if (static_cast<int>(cands.size()) >= kRankWindow * 4) page.truncated = true;
+    }
+    // Best version per resource; facet counts per resource.
+    std::unordered_map<std::int64_t, std::size_t> best;
+    std::unordered_map<std::int64_t, std::string> langs_of;
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+        auto [it, fresh] = best.emplace(cands[i].resource_id, i);
+        if (!fresh && cands[i].score > cands[it->second].score) it->second = i;
+        auto& l = langs_of[cands[i].resource_id];
+        l += (l.empty() ? "" : ",") + cands[i].lang;
+    }
+    std::vector<std::size_t> order;
+    FacetCounter counter;
+    for (const auto& [rid, i] : best) {
+        order.push_back(i);
+        counter.add(cands[i].facets, langs_of[rid]);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (cands[a].score != cands[b].score) return cands[a].score > cands[b].score;
+        return cands[a].resource_id > cands[b].resource_id;
+    });
+    page.total = static_cast<std::int64_t>(order.size());
+    page.facets = counter.facets();
+    std::vector<std::int64_t> ids;
+    std::vector<std::size_t> shown;
+    for (std::size_t k = static_cast<std::size_t>(std::max(0, offset)); k < order.size() && shown.size() < static_cast<std::size_t>(limit); ++k) {
+        shown.push_back(order[k]);
+        ids.push_back(cands[order[k]].resource_id);
+    }
+    auto resources = load(ids);
+    std::unordered_map<std::int64_t, Resource*> by_id;
+    for (auto& r : resources) by_id[r.id] = &r;
+    for (std::size_t i : shown) {
+        const Candidate& c = cands[i];
+        auto it = by_id.find(c.resource_id);
+        if (it == by_id.end()) continue;
+        Hit h{std::move(*it->second), c.lang, "", c.score};
+        if (db_.dialect() == Dialect::Sqlite) {
+            const std::string t = "library_fts_" + c.lang;
+            if (auto row = db_.exec("SELECT snippet(" + t + ", -1, char(2), char(3), '…', 24) FROM " + t + " WHERE " + t +
+                                        " MATCH $1 AND rowid = $2",
+                                    {match, c.version_id})
+                               .first())
+                h.snippet = row->get_text(0);
+        } else {
+            std::vector<Value> params;
+            const std::string tsq = pg_tsquery(q, c.lang, params);
+            params.emplace_back(c.version_id);
+            if (auto row = db_.exec("SELECT ts_headline('avenir_" + c.lang + "'::regconfig, v.summary || ' ' || v.body || ' ' || v.transcript, " + tsq +
+                                        ", 'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"') "
+                                        "FROM library_versions v WHERE v.id = $" + std::to_string(params.size()),
+                                    params)
+                               .first())
+                h.snippet = row->get_text(0);
+        }
+        page.hits.push_back(std::move(h));
+    }
+    return page;
+}
+
+std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const Filters& f) {
+    std::vector<std::string> out;
+    if (db_.dialect() != Dialect::Sqlite) return out;
+    std::vector<std::string_view> langs;
+    const std::string sql = sqlite_search_sql(f, langs);
+    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sql, {fts5_expression(q, fts_facets(f)), std::int64_t{kRankWindow}}).rows)
+        out.push_back(row.get_text(3));
+    return out;
+}
+
+}  // namespace avenir::library

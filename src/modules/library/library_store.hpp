@@ -1,0 +1,87 @@
+#pragma once
+// Storage of the library: resources, their language versions and files, and the search index
+// (SQLite FTS5 with a Snowball stemmer per language; PostgreSQL tsvector per language + unaccent).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/library/library_search.hpp"
+#include "modules/library/library_types.hpp"
+#include "storage/database.hpp"
+
+namespace avenir::library {
+
+// Facet filters: values within one facet combine with OR, facets combine with AND.
+struct Filters {
+    std::vector<std::string> regions;
+    std::vector<int> themes;
+    std::vector<std::string> types;
+    std::vector<std::string> langs;
+    std::vector<int> years;
+    bool empty() const { return regions.empty() && themes.empty() && types.empty() && langs.empty() && years.empty(); }
+};
+
+struct FacetCount {
+    std::string key;  // region/type/lang key, theme number or year, as text
+    std::int64_t count = 0;
+};
+struct Facets {
+    std::vector<FacetCount> region, theme, type, lang, year;
+};
+
+struct Hit {
+    Resource resource;
+    std::string matched_lang;  // the language version that matched best (search only)
+    std::string snippet;       // plain text with \x02 ... \x03 around matched words (search only)
+    double score = 0;
+};
+
+struct Page {
+    std::vector<Hit> hits;
+    std::int64_t total = 0;
+    // Search only: more matches exist than were ranked and counted (total is a lower bound).
+    bool truncated = false;
+    Facets facets;
+};
+
+class LibraryStore {
+public:
+    explicit LibraryStore(storage::Database& db) : db_(db) {}
+
+    // Inserts a validated resource; returns its id. created_by may be empty (imports, demo data).
+    std::int64_t create(const Resource& r, std::optional<std::int64_t> created_by, std::int64_t now);
+    // Inserts many validated resources in one transaction (imports, demo data); returns their ids.
+    std::vector<std::int64_t> create_many(const std::vector<Resource>& rs, std::int64_t now);
+    // Replaces a resource's fields, regions, themes and versions (files of kept languages stay).
+    void update(const Resource& r, std::int64_t now);
+    std::optional<Resource> get(std::int64_t id);
+    bool remove(std::int64_t id);
+    // Files: attach to a language version; list hashes still referenced.
+    std::int64_t add_file(std::int64_t resource_id, const std::string& lang, const FileRef& f, std::optional<std::int64_t> by,
+                          std::int64_t now);
+    std::optional<FileRef> file(std::int64_t resource_id, std::int64_t file_id);
+    // Removes the file row; returns its hash when no other row references it (the blob may go).
+    std::optional<std::string> remove_file(std::int64_t resource_id, std::int64_t file_id);
+
+    // Browsing (no text query): newest first, or key publications first when key_first.
+    Page browse(const Filters& f, int offset, int limit, bool key_first = false);
+    // Full-text search with facets. Ranked by relevance (titles above summaries above bodies).
+    Page search(const SearchQuery& q, const Filters& f, int offset, int limit);
+    // The newest resources (feeds), with filters.
+    std::vector<Resource> recent(const Filters& f, int limit);
+    std::int64_t count();
+
+    // The query plan of the search statement (SQLite: EXPLAIN QUERY PLAN lines), for the plan test.
+    std::vector<std::string> search_plan(const SearchQuery& q, const Filters& f);
+
+    // How many of the newest matches per language are ranked and counted (bounds the cost of
+    // very broad queries on large libraries).
+    static constexpr int kRankWindow = 2000;
+
+private:
+    std::vector<Resource> load(const std::vector<std::int64_t>& ids);
+    storage::Database& db_;
+};
+
+}  // namespace avenir::library

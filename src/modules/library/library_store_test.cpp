@@ -1,0 +1,214 @@
+// The library's store and search on both backends. The search cases table runs against SQLite
+// (FTS5 + Snowball tokenizer) and PostgreSQL (tsvector per language + unaccent) alike.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "modules/library/library_store.hpp"
+#include "modules/library/library_text.hpp"
+#include "storage/store_test_support.hpp"
+
+namespace avenir::library {
+namespace {
+
+Resource make(std::string lang, std::string title, std::string summary, std::string body, std::vector<std::string> regions = {"global"},
+              std::vector<int> themes = {1}, std::string type = "publication", std::string date = "2024-03-01") {
+    Resource r;
+    r.type = std::move(type);
+    r.regions = std::move(regions);
+    r.themes = std::move(themes);
+    r.date = std::move(date);
+    r.publisher = "Test publisher";
+    Version v;
+    v.lang = std::move(lang);
+    v.title = std::move(title);
+    v.summary = std::move(summary);
+    v.body_md = std::move(body);
+    r.versions.push_back(std::move(v));
+    EXPECT_TRUE(validate(r).empty());
+    return r;
+}
+
+class LibraryStoreTest : public storage::testing::StoreConformance {
+protected:
+    void SetUp() override {
+        install_sqlite_search();
+        StoreConformance::SetUp();
+        if (IsSkipped() || HasFatalFailure()) return;
+        storage::migrate(db());
+        store_ = std::make_unique<LibraryStore>(db());
+        add("negotiation", make("fr", "Négociation collective et intelligence artificielle",
+                                "Ce que les syndicats peuvent obtenir à la table sur le numérique dans les services publics.",
+                                "Un guide pour préparer une **négociation** sur les outils numériques.", {"europe-caribbean"}, {5}));
+        add("rights-es", make("es", "Derechos digitales en el empleo público",
+                              "Una guía para delegados sindicales.", "Cada trabajador tiene derecho a saber qué datos se recogen.",
+                              {"latin-america"}, {3}, "guide", "2023-06-01"));
+        add("management", make("en", "Algorithmic management in tax offices", "How software allocates work.",
+                               "A worker may be scored by a system nobody explained.", {"north-america"}, {2}, "article", "2022-01-10"));
+        add("joint", make("en", "Joint governance of workplace systems", "A seat at the table.",
+                          "Unions want joint governance of every system that manages staff.", {"global"}, {4}));
+        add("scattered", make("en", "Governance notes", "Notes on governance.",
+                              "The governance board met; a joint statement followed later.", {"asia-pacific"}, {4}));
+        add("surveillance-title", make("en", "Surveillance at work", "An overview.", "Short body.", {"africa-mena"}, {3}));
+        add("surveillance-body", make("en", "Office life", "Daily routines.",
+                                      "Surveillance here, surveillance there, surveillance of e-mail and surveillance of calls.",
+                                      {"africa-mena"}, {3}));
+        add("arabic", make("ar", "المفاوضة الجماعية والحقوق الرقمية", "دليل للنقابات حول الخوارزميات.",
+                           "تحتاج النقابات إلى المفاوضة على أنظمة الذكاء الاصطناعي في العمل.", {"africa-mena"}, {5}));
+        Resource rec = make("fr", "Enregistrement de l'atelier", "Atelier des organisateurs.", "", {"africa-mena"}, {6}, "recording");
+        rec.duration_seconds = 5400;
+        rec.versions[0].transcript = "Nous avons parlé du télétravail et des horaires imposés par les applications.";
+        add("recording", rec);
+    }
+    void add(const std::string& key, const Resource& r) { ids_[key] = store_->create(r, std::nullopt, 1700000000); }
+    std::vector<std::string> found(const std::string& q, const Filters& f = {}) {
+        std::vector<std::string> keys;
+        for (const auto& h : store_->search(parse_query(q), f, 0, 50).hits)
+            for (const auto& [k, id] : ids_)
+                if (id == h.resource.id) keys.push_back(k);
+        return keys;
+    }
+    std::unique_ptr<LibraryStore> store_;
+    std::map<std::string, std::int64_t> ids_;
+};
+
+bool has(const std::vector<std::string>& v, const std::string& k) { return std::find(v.begin(), v.end(), k) != v.end(); }
+
+struct Case {
+    const char* query;
+    std::vector<std::string> expect;      // must be found
+    std::vector<std::string> reject = {};  // must not be found
+};
+
+// The search cases, one table for both backends.
+const Case kCases[] = {
+    {"négociations", {"negotiation"}},                     // French stemming (plural -> singular)
+    {"negociation", {"negotiation"}},                      // accent-insensitive
+    {"numerique", {"negotiation"}},                        // accent-insensitive, summary
+    {"trabajadores", {"rights-es"}},                       // Spanish stemming (plural -> singular)
+    {"workers", {"management"}},                           // English stemming
+    {"\"joint governance\"", {"joint"}, {"scattered"}},    // quoted phrase
+    {"joint governance", {"joint", "scattered"}},          // all words, any order
+    {"algorith", {"management"}},                          // prefix on the last word
+    {"negoc", {"negotiation"}},                            // prefix, French
+    {"teletravail", {"recording"}},                        // transcripts are searched
+    {"governance -statement", {"joint"}, {"scattered"}},   // exclusion
+    {"trabajadores OR workers", {"rights-es", "management"}},
+    {"المفاوضة", {"arabic"}},                              // Arabic
+    {"surveillance", {"surveillance-title", "surveillance-body"}},
+    {"zzzunknownword", {}, {"negotiation", "management"}},
+};
+
+TEST_P(LibraryStoreTest, SearchCases) {
+    for (const auto& c : kCases) {
+        const auto keys = found(c.query);
+        for (const auto& e : c.expect) EXPECT_TRUE(has(keys, e)) << "query " << c.query << " should find " << e;
+        for (const auto& r : c.reject) EXPECT_FALSE(has(keys, r)) << "query " << c.query << " should not find " << r;
+    }
+}
+
+TEST_P(LibraryStoreTest, TitlesRankAboveBodies) {
+    const auto keys = found("surveillance");
+    ASSERT_GE(keys.size(), 2u);
+    EXPECT_EQ(keys.front(), "surveillance-title");
+}
+
+TEST_P(LibraryStoreTest, SnippetsHighlightMatches) {
+    const auto page = store_->search(parse_query("surveillance"), {}, 0, 10);
+    ASSERT_FALSE(page.hits.empty());
+    bool marked = false;
+    for (const auto& h : page.hits) marked = marked || (h.snippet.find('\x02') != std::string::npos && h.snippet.find('\x03') != std::string::npos);
+    EXPECT_TRUE(marked);
+}
+
+TEST_P(LibraryStoreTest, FacetsFilterAndCount) {
+    Filters f;
+    f.regions = {"africa-mena"};
+    const auto keys = found("surveillance", f);
+    EXPECT_EQ(keys.size(), 2u);
+    f.regions = {"north-america"};
+    EXPECT_TRUE(found("surveillance", f).empty());
+    Filters types;
+    types.types = {"recording"};
+    EXPECT_EQ(found("teletravail", types), std::vector<std::string>{"recording"});
+    types.types = {"article"};
+    EXPECT_TRUE(found("teletravail", types).empty());
+    Filters lang;
+    lang.langs = {"es"};
+    EXPECT_TRUE(found("negociation", lang).empty());
+    Filters year;
+    year.years = {2022};
+    EXPECT_EQ(found("algorithmic", year), std::vector<std::string>{"management"});
+    const auto page = store_->search(parse_query("surveillance"), {}, 0, 10);
+    ASSERT_EQ(page.facets.region.size(), 1u);
+    EXPECT_EQ(page.facets.region[0].key, "africa-mena");
+    EXPECT_EQ(page.facets.region[0].count, 2);
+
+    const auto browse = store_->browse(Filters{.regions = {"africa-mena"}}, 0, 2);
+    EXPECT_EQ(browse.total, 4);
+    EXPECT_EQ(browse.hits.size(), 2u);
+}
+
+TEST_P(LibraryStoreTest, UpdatesAndDeletesReachTheIndex) {
+    auto r = *store_->get(ids_["management"]);
+    r.versions[0].title = "Scheduling software in tax offices";
+    r.versions[0].body_md = "Nothing about the earlier word.";
+    r.versions[0].summary = "";
+    ASSERT_TRUE(validate(r).empty());
+    store_->update(r, 1700000100);
+    EXPECT_FALSE(has(found("algorithmic"), "management"));
+    EXPECT_TRUE(has(found("scheduling"), "management"));
+    EXPECT_TRUE(store_->remove(ids_["management"]));
+    EXPECT_FALSE(has(found("scheduling"), "management"));
+}
+
+TEST_P(LibraryStoreTest, BadInputNeverThrows) {
+    const std::string big(10 * 1024, 'a');
+    for (const std::string q : {std::string("\"unbalanced"), std::string("OR"), std::string("-"), std::string("AND NOT"),
+                                std::string("* ( ) : ^ {"), big, std::string("\x01\x02\x1f x"), std::string("\"\""),
+                                std::string("NEAR(a b)"), std::string("title:x"), std::string("\xff\xfe broken utf8")}) {
+        EXPECT_NO_THROW(store_->search(parse_query(q), {}, 0, 10)) << q.substr(0, 40);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LibraryStoreTest, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace avenir::library
+
+namespace avenir::library {
+namespace {
+
+// The full-text match drives the plan, facets included: each language's FTS5 index is the outer
+// loop and versions are then fetched by primary key; no table is scanned.
+TEST(LibrarySearchPlan, FullTextMatchDrivesThePlanWithFacets) {
+    install_sqlite_search();
+    const auto dir = std::filesystem::temp_directory_path() / ("avenir-plan-" + storage::testing::random_suffix());
+    {
+        auto db = storage::open_database("sqlite:" + (dir / "plan.db").string(), 1);
+        storage::migrate(*db);
+        LibraryStore store(*db);
+        Filters f;
+        f.regions = {"asia-pacific", "africa-mena"};
+        f.themes = {4};
+        f.types = {"article"};
+        f.years = {2024};
+        f.langs = {"en", "fr"};
+        const auto plan = store.search_plan(parse_query("joint governance"), f);
+        ASSERT_FALSE(plan.empty());
+        std::string all;
+        int fts_scans = 0;
+        for (const auto& line : plan) {
+            all += line + "\n";
+            if (line.find("SCAN library_fts_") != std::string::npos && line.find("VIRTUAL TABLE INDEX") != std::string::npos) ++fts_scans;
+        }
+        EXPECT_EQ(fts_scans, 2) << all;  // en and fr only: the language facet picks the indexes
+        EXPECT_NE(all.find("SEARCH v USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos) << all;
+        for (const char* bad : {"SCAN v", "SCAN library_versions", "SCAN library_resources", "SCAN r", "SCAN x"})
+            EXPECT_EQ(all.find(std::string(bad) + "\n"), std::string::npos) << bad << " in\n" << all;
+    }
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace avenir::library

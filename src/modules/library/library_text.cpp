@@ -1,0 +1,256 @@
+#include "modules/library/library_text.hpp"
+
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace avenir::library {
+namespace {
+
+// Short stop-word lists: the words that carry no meaning for search in each language. They are
+// dropped from documents and queries alike, which keeps the index small and phrases consistent.
+const std::unordered_set<std::string>& stop_words(std::string_view lang) {
+    static const std::unordered_set<std::string> en{
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
+        "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "will", "with"};
+    static const std::unordered_set<std::string> fr{
+        "a", "à", "au", "aux", "avec", "ce", "ces", "d", "dans", "de", "des", "du", "elle", "en", "est", "et", "il",
+        "l", "la", "le", "les", "leur", "leurs", "n", "ne", "ou", "par", "pas", "pour", "qu", "que", "qui", "s",
+        "sa", "se", "ses", "son", "sur", "un", "une"};
+    static const std::unordered_set<std::string> es{
+        "a", "al", "con", "de", "del", "el", "en", "es", "la", "las", "lo", "los", "o", "para", "por", "que", "se",
+        "su", "sus", "un", "una", "y"};
+    static const std::unordered_set<std::string> ar{"في", "من", "على", "إلى", "عن", "أن", "و", "أو", "مع", "هذا", "هذه", "التي", "الذي"};
+    static const std::unordered_set<std::string> none;
+    if (lang == "en") return en;
+    if (lang == "fr") return fr;
+    if (lang == "es") return es;
+    if (lang == "ar") return ar;
+    return none;
+}
+
+const char* algorithm(std::string_view lang) {
+    if (lang == "en") return "english";
+    if (lang == "fr") return "french";
+    if (lang == "es") return "spanish";
+    if (lang == "ar") return "arabic";
+    return nullptr;
+}
+
+bool is_word_char(UChar32 c) {
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (c == 0x0640) return true;  // Arabic tatweel: inside words, removed by fold()
+    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+    char buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
+    if (!error) out.append(buf, static_cast<std::size_t>(n));
+}
+
+std::string lower(std::string_view w) {
+    std::string out;
+    out.reserve(w.size());
+    int32_t i = 0;
+    const auto* s = reinterpret_cast<const uint8_t*>(w.data());
+    const auto n = static_cast<int32_t>(w.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) continue;
+        if (c < 0x80) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        else append_utf8(out, u_tolower(c));
+    }
+    return out;
+}
+
+// Splits text into words with their byte offsets; calls fn(word, start, end).
+template <class Fn>
+int for_each_word(std::string_view text, Fn&& fn) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    int32_t start = -1;
+    while (i < n) {
+        const int32_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        const bool word = c >= 0 && is_word_char(c);
+        if (word && start < 0) start = at;
+        if (!word && start >= 0) {
+            if (int rc = fn(text.substr(start, at - start), start, at); rc != 0) return rc;
+            start = -1;
+        }
+    }
+    if (start >= 0) return fn(text.substr(start), start, n);
+    return 0;
+}
+
+class Analyzer {
+public:
+    explicit Analyzer(std::string lang) : lang_(std::move(lang)), stops_(stop_words(lang_)) {
+        if (const char* a = algorithm(lang_)) stemmer_ = sb_stemmer_new(a, "UTF_8");
+    }
+    ~Analyzer() {
+        if (stemmer_) sb_stemmer_delete(stemmer_);
+    }
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    // Calls emit(token, colocated, start, end) for each token of text.
+    template <class Emit>
+    int run(std::string_view text, Analysis mode, Emit&& emit) {
+        return for_each_word(text, [&](std::string_view word, int start, int end) -> int {
+            if (word.size() > 120) return 0;  // not a word anyone searches for
+            const std::string low = lower(word);
+            if (stops_.contains(low)) return 0;
+            const std::string folded = fold(low);
+            if (stops_.contains(folded)) return 0;
+            const std::string raw = "_" + folded;
+            if (mode == Analysis::Prefix) return emit(raw, false, start, end);
+            const std::string stem = stemmed(low, folded);
+            if (int rc = emit(stem, false, start, end); rc != 0) return rc;
+            if (mode == Analysis::Document) return emit(raw, true, start, end);
+            return 0;
+        });
+    }
+
+private:
+    std::string stemmed(const std::string& low, const std::string& folded) {
+        bool digits = false;
+        for (char ch : folded) digits = digits || (ch >= '0' && ch <= '9');
+        if (!stemmer_ || digits) return folded;
+        const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(low.data()), static_cast<int>(low.size()));
+        if (!out) return folded;
+        return fold(std::string_view(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer_))));
+    }
+
+    std::string lang_;
+    const std::unordered_set<std::string>& stops_;
+    sb_stemmer* stemmer_ = nullptr;
+};
+
+// ---- FTS5 tokenizer ------------------------------------------------------------------------
+
+int tok_create(void*, const char** argv, int argc, Fts5Tokenizer** out) {
+    const std::string lang = argc > 0 ? argv[0] : "en";
+    if (!algorithm(lang)) return SQLITE_ERROR;
+    *out = reinterpret_cast<Fts5Tokenizer*>(new (std::nothrow) Analyzer(lang));
+    return *out ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+void tok_delete(Fts5Tokenizer* t) { delete reinterpret_cast<Analyzer*>(t); }
+
+int tok_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
+                 int (*token)(void*, int, const char*, int, int, int)) {
+    Analysis mode = Analysis::Document;
+    if (flags & FTS5_TOKENIZE_QUERY) mode = (flags & FTS5_TOKENIZE_PREFIX) ? Analysis::Prefix : Analysis::Query;
+    try {
+        return reinterpret_cast<Analyzer*>(t)->run(std::string_view(text, static_cast<std::size_t>(n)), mode,
+                                                   [&](const std::string& tok, bool colocated, int start, int end) {
+                                                       return token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok.data(),
+                                                                    static_cast<int>(tok.size()), start, end);
+                                                   });
+    } catch (...) {
+        return SQLITE_NOMEM;
+    }
+}
+
+fts5_api* fts5_api_of(sqlite3* db) {
+    fts5_api* api = nullptr;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
+    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
+}
+
+int register_on(sqlite3* db, char** err, const sqlite3_api_routines*) {
+    fts5_api* api = fts5_api_of(db);
+    if (!api) {
+        if (err) *err = sqlite3_mprintf("avenir: this SQLite has no FTS5");
+        return SQLITE_ERROR;
+    }
+    static fts5_tokenizer tokenizer{tok_create, tok_delete, tok_tokenize};
+    return api->xCreateTokenizer(api, "avenir", nullptr, &tokenizer, nullptr);
+}
+
+}  // namespace
+
+std::string fold(std::string_view word) {
+    UErrorCode status = U_ZERO_ERROR;
+    static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    std::string out;
+    out.reserve(word.size());
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n = static_cast<int32_t>(word.size());
+    int32_t i = 0;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) continue;
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            continue;
+        }
+        c = u_tolower(c);
+        if (c == 0x0153) { out += "oe"; continue; }  // œ
+        if (c == 0x00E6) { out += "ae"; continue; }  // æ
+        if (c == 0x00DF) { out += "ss"; continue; }  // ß
+        if (c == 0x0640) continue;                     // Arabic tatweel
+        icu::UnicodeString decomposition;
+        if (nfd && nfd->getDecomposition(c, decomposition)) {
+            for (int32_t k = 0; k < decomposition.length();) {
+                const UChar32 d = decomposition.char32At(k);
+                k += U16_LENGTH(d);
+                if (u_charType(d) != U_NON_SPACING_MARK) append_utf8(out, d);
+            }
+        } else if (u_charType(c) != U_NON_SPACING_MARK) {
+            append_utf8(out, c);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    for_each_word(text, [&](std::string_view w, int, int) {
+        words.emplace_back(w);
+        return 0;
+    });
+    return words;
+}
+
+std::vector<std::string> analyze(std::string_view lang, std::string_view text, Analysis mode) {
+    Analyzer a{std::string(lang)};
+    std::vector<std::string> out;
+    a.run(text, mode, [&](const std::string& tok, bool, int, int) {
+        out.push_back(tok);
+        return 0;
+    });
+    return out;
+}
+
+void install_sqlite_search() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (sqlite3_auto_extension(reinterpret_cast<void (*)()>(&register_on)) != SQLITE_OK)
+            throw std::runtime_error("could not register the library's search tokenizer with SQLite");
+    });
+}
+
+}  // namespace avenir::library
