@@ -16,6 +16,9 @@
 //   does): the bytes differ from the identity encoding, and weak comparison still gives 304s.
 // - HEAD: every header of the GET response, Content-Length of the body that GET would send
 //   (after gzip), and no body. The server must not recompute Content-Length for HEAD.
+// - File bodies (Response::file) are never compressed and get no "Vary: Accept-Encoding": they
+//   are large, often already compressed, and a Range must count bytes of the file itself. For
+//   HEAD the file is dropped and Content-Length is its length; a 304 drops it too.
 #include <string>
 
 #include "core/http/compress.hpp"
@@ -87,11 +90,12 @@ void make_not_modified(Response& res) {
     res.status = 304;
     res.body.clear();
     res.gzip_body.reset();
+    res.file.reset();
     for (const char* name : {"Content-Type", "Content-Length", "Content-Encoding"}) res.remove_header(name);
 }
 
 void maybe_gzip(const PipelineOptions& options, const Request& req, Response& res) {
-    if (res.no_compress || res.status == 204 || res.body.size() < options.gzip_min_bytes) return;
+    if (res.no_compress || res.file || res.status == 204 || res.body.size() < options.gzip_min_bytes) return;
     if (res.header("Content-Encoding")) return;
     const auto accept = req.header("accept-encoding");
     if (!accept || !accepts_gzip(*accept)) return;
@@ -113,7 +117,7 @@ void Pipeline::finalize(const Request& req, Response& res) const noexcept {
     try {
         add_security_headers(options_, req, res);
         set_default(res, "Cache-Control", "no-cache");
-        const bool is_compressible = compressible(res.header("Content-Type").value_or(""));
+        const bool is_compressible = !res.file && compressible(res.header("Content-Type").value_or(""));
         if (is_compressible) add_vary(res, "Accept-Encoding");
         if (not_modified(req, res)) {
             make_not_modified(res);
@@ -122,8 +126,9 @@ void Pipeline::finalize(const Request& req, Response& res) const noexcept {
         if (is_compressible) maybe_gzip(options_, req, res);
         res.gzip_body.reset();
         if (req.method == Method::Head) {
-            res.set_header("Content-Length", std::to_string(res.body.size()));
+            res.set_header("Content-Length", std::to_string(res.file ? res.file->length : res.body.size()));
             res.body.clear();
+            res.file.reset();
         }
     } catch (...) {
         // Out of memory while adding headers: send what we have rather than nothing.

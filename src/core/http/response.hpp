@@ -1,5 +1,6 @@
 #pragma once
 // An HTTP response, independent of Boost.Beast.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -8,6 +9,15 @@
 #include <vector>
 
 namespace avenir::http {
+
+// A byte span of a file on disk, streamed by the server in small chunks instead of held in memory
+// (large uploads). The server opens the file only when it sends the response: a file that is gone
+// or shorter than offset + length by then gives a 404/500 page instead.
+struct FileBody {
+    std::string path;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;  // bytes sent; Content-Length
+};
 
 struct Response {
     int status = 200;
@@ -18,6 +28,9 @@ struct Response {
     std::shared_ptr<const std::string> gzip_body;
     // Set true to stop the pipeline from compressing this response.
     bool no_compress = false;
+    // When set, the response body is this file span and body is ignored; never compressed.
+    // See file_response() in core/http/range.hpp for ETag, 304 and Range handling.
+    std::optional<FileBody> file;
 
     void set_header(std::string name, std::string value);
     std::optional<std::string_view> header(std::string_view name) const;  // case-insensitive

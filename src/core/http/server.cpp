@@ -10,20 +10,34 @@
 //   response (sent with "Connection: close"), force-close what is left after shutdown_grace.
 // - HEAD, 1xx, 204 and 304 go out with the pipeline's headers untouched (HEAD keeps its
 //   Content-Length) and no body; other responses get Content-Length from the body sent.
+// - File bodies (Response::file) are streamed in kFileChunk pieces read with pread, never loaded
+//   whole. The file is opened and its size checked before the head is written, so a file that is
+//   gone gives the pipeline's 404 page (500 when it cannot be read or is too short). A read
+//   failure after the head went out can only end the connection: the client sees a short body.
+//   The write timeout applies per chunk, so a slow but moving download is not cut off. Reads
+//   block the io thread briefly, as the page cache usually answers them.
 #include "core/http/server.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <limits>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
 #include <typeinfo>
+#include <utility>
 #include <vector>
 
 #include "core/http/asio.hpp"
@@ -46,6 +60,7 @@ using namespace std::chrono_literals;
 constexpr auto kLinger = 2s;
 constexpr std::size_t kKeptBufferBytes = 64 * 1024;  // larger read buffers are freed between requests
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+constexpr std::size_t kFileChunk = 64 * 1024;
 
 auto redirect(beast::error_code& ec) { return net::redirect_error(net::use_awaitable, ec); }
 // Beast 1.74 has its own string_view.
@@ -127,6 +142,79 @@ const std::string& payload(const Response& res) {
     const auto enc = res.header("content-encoding");
     if (res.gzip_body && enc && beast::iequals(bsv(*enc), "gzip")) return *res.gzip_body;
     return res.body;
+}
+
+// Status line, fields and Date from res. A "Connection: close" from the pipeline clears keep.
+// Content-Length and Transfer-Encoding are kept only for responses without a body (HEAD keeps
+// the length a GET would send); otherwise the sender sets them.
+template <class Body>
+void fill_head(bh::response<Body>& msg, const Response& res, unsigned version, bool no_body, bool& keep) {
+    msg.version(version == 10 ? 10 : 11);
+    msg.result(static_cast<unsigned>(res.status));
+    if (const auto reason = status_reason(res.status); !reason.empty()) msg.reason(bsv(reason));
+    for (const auto& [name, value] : res.headers) {
+        if (beast::iequals(bsv(name), "connection")) {
+            if (beast::iequals(bsv(value), "close")) keep = false;
+            continue;
+        }
+        if (!no_body && (beast::iequals(bsv(name), "content-length") || beast::iequals(bsv(name), "transfer-encoding")))
+            continue;
+        msg.insert(bsv(name), bsv(value));
+    }
+    if (msg.find(bh::field::date) == msg.end()) msg.set(bh::field::date, http_date());
+}
+
+// An open file descriptor, closed on destruction.
+class FileHandle {
+public:
+    FileHandle() = default;
+    explicit FileHandle(int fd) : fd_(fd) {}
+    FileHandle(FileHandle&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+    FileHandle& operator=(FileHandle&& o) noexcept {
+        std::swap(fd_, o.fd_);
+        return *this;
+    }
+    ~FileHandle() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+private:
+    int fd_ = -1;
+};
+
+// Opens the file of a FileBody and checks it holds offset + length bytes; on failure returns an
+// empty handle and sets err to an errno value.
+FileHandle open_span(const FileBody& f, int& err) {
+    err = 0;
+    if (f.path.empty() || f.path.find('\0') != std::string::npos) {
+        err = ENOENT;
+        return {};
+    }
+    FileHandle h(::open(f.path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (h.get() < 0) {
+        err = errno;
+        return {};
+    }
+    struct stat st {};
+    if (::fstat(h.get(), &st) != 0) {
+        err = errno;
+        return {};
+    }
+    const auto size = static_cast<std::uint64_t>(st.st_size);
+    if (!S_ISREG(st.st_mode)) err = EISDIR;
+    else if (f.offset > size || f.length > size - f.offset) err = ERANGE;  // shrunk since the handler looked
+    if (err) return {};
+    ::posix_fadvise(h.get(), static_cast<off_t>(f.offset), static_cast<off_t>(f.length), POSIX_FADV_SEQUENTIAL);
+    return h;
+}
+
+// pread that retries on EINTR; 0 at end of file, -1 on error.
+ssize_t read_at(int fd, char* buf, std::size_t n, std::uint64_t offset) {
+    for (;;) {
+        const ssize_t got = ::pread(fd, buf, n, static_cast<off_t>(offset));
+        if (got >= 0 || errno != EINTR) return got;
+    }
 }
 
 }  // namespace
@@ -337,36 +425,72 @@ struct Server::Impl {
         co_return false;
     }
 
-    net::awaitable<bool> send(Conn& c, const Request& req, const Response& res, bool keep, unsigned version,
+    net::awaitable<bool> send(Conn& c, Request& req, const Response& res, bool keep, unsigned version,
                               Clock::time_point start) {
-        const std::string& body = payload(res);
         const bool no_body = req.method == Method::Head || res.status / 100 == 1 || res.status == 204 ||
                              res.status == 304;
+        if (res.file && !no_body) co_return co_await send_file(c, req, res, keep, version, start);
+        const std::string& body = payload(res);
         bh::response<bh::span_body<const char>> msg;
-        msg.version(version == 10 ? 10 : 11);
-        msg.result(static_cast<unsigned>(res.status));
-        if (const auto reason = status_reason(res.status); !reason.empty()) msg.reason(bsv(reason));
-        for (const auto& [name, value] : res.headers) {
-            if (beast::iequals(bsv(name), "connection")) {
-                if (beast::iequals(bsv(value), "close")) keep = false;
-                continue;
-            }
-            // HEAD keeps the pipeline's Content-Length (the size a GET would send).
-            if (!no_body && (beast::iequals(bsv(name), "content-length") || beast::iequals(bsv(name), "transfer-encoding")))
-                continue;
-            msg.insert(bsv(name), bsv(value));
-        }
+        fill_head(msg, res, version, no_body, keep);
         if (!no_body) {
             msg.body() = {body.data(), body.size()};
             msg.content_length(body.size());
         }
-        if (msg.find(bh::field::date) == msg.end()) msg.set(bh::field::date, http_date());
         msg.keep_alive(keep && !stopping);
         c.stream.expires_after(cfg.write_timeout);
         beast::error_code ec;
         co_await bh::async_write(c.stream, msg, redirect(ec));
         log_access(req, res.status, no_body ? 0 : body.size(), start);
         co_return msg.keep_alive() && !ec;
+    }
+
+    // Streams res.file: the head, then the span in kFileChunk pieces.
+    net::awaitable<bool> send_file(Conn& c, Request& req, const Response& res, bool keep, unsigned version,
+                                   Clock::time_point start) {
+        const FileBody& f = *res.file;
+        int err = 0;
+        const FileHandle file = open_span(f, err);
+        if (file.get() < 0) {
+            // The path may name a person's upload: log the reason only.
+            log::warn("http_file_unavailable", log::kv("error", std::generic_category().message(err)) + " " +
+                                                   log::kv("id", req.request_id));
+            co_return co_await send(c, req, pipeline.error(req, err == ENOENT || err == ENOTDIR ? 404 : 500), keep,
+                                    version, start);
+        }
+        bh::response<bh::buffer_body> msg;
+        fill_head(msg, res, version, false, keep);
+        msg.content_length(f.length);
+        msg.keep_alive(keep && !stopping);
+        msg.body().data = nullptr;
+        msg.body().more = f.length > 0;
+        bh::response_serializer<bh::buffer_body> sr{msg};
+        beast::error_code ec;
+        c.stream.expires_after(cfg.write_timeout);
+        co_await bh::async_write_header(c.stream, sr, redirect(ec));
+        const auto chunk = std::make_unique_for_overwrite<char[]>(
+            static_cast<std::size_t>(std::min<std::uint64_t>(kFileChunk, std::max<std::uint64_t>(f.length, 1))));
+        std::uint64_t sent = 0;
+        while (!ec && sent < f.length) {
+            const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(kFileChunk, f.length - sent));
+            const ssize_t got = read_at(file.get(), chunk.get(), want, f.offset + sent);
+            if (got <= 0) {
+                log::warn("http_file_read_failed", log::kv("error", got < 0 ? std::generic_category().message(errno)
+                                                                            : std::string("file shrank")) +
+                                                       " " + log::kv("id", req.request_id));
+                break;
+            }
+            msg.body().data = chunk.get();
+            msg.body().size = static_cast<std::size_t>(got);
+            msg.body().more = sent + static_cast<std::uint64_t>(got) < f.length;
+            c.stream.expires_after(cfg.write_timeout);  // per chunk: a slow download that moves is fine
+            co_await bh::async_write(c.stream, sr, redirect(ec));
+            if (ec == bh::error::need_buffer) ec = {};
+            if (!ec) sent += static_cast<std::uint64_t>(got);
+        }
+        log_access(req, res.status, sent, start);
+        // Short of Content-Length, the connection must end so the client knows the body is cut.
+        co_return msg.keep_alive() && !ec && sent == f.length;
     }
 
     // Half-closes, then discards what the client still sends for a short while.
@@ -387,7 +511,7 @@ struct Server::Impl {
         return req;
     }
 
-    void log_access(const Request& req, int status, std::size_t bytes, Clock::time_point start) const {
+    void log_access(const Request& req, int status, std::uint64_t bytes, Clock::time_point start) const {
         if (!cfg.access_log) return;
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         char ms_text[32];

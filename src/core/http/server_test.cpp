@@ -10,12 +10,16 @@
 
 #include <csignal>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -24,6 +28,7 @@
 #include <gtest/gtest.h>
 
 #include "core/http/pipeline.hpp"
+#include "core/http/range.hpp"
 #include "core/http/router.hpp"
 #include "core/log.hpp"
 
@@ -424,6 +429,189 @@ TEST_F(ServerTest, AccessLogHasNoQueryString) {
     EXPECT_NE(text.find(" id="), std::string::npos) << text;
     EXPECT_EQ(text.find("secret"), std::string::npos) << text;
     EXPECT_EQ(text.find("127.0.0.1"), std::string::npos) << text;
+}
+
+// --- File bodies and Range requests (core/http/range.hpp) ---
+
+// A header's value in a response head, or "" (case-sensitive name, as the server writes it).
+std::string header_value(const std::string& response, const std::string& name) {
+    const std::string head = response.substr(0, response.find("\r\n\r\n"));
+    const std::string key = "\r\n" + name + ": ";
+    const auto at = head.find(key);
+    if (at == std::string::npos) return {};
+    const auto start = at + key.size();
+    return head.substr(start, head.find("\r\n", start) - start);
+}
+
+// A temporary folder with one file of pseudo-random bytes, removed at the end.
+class TempFile {
+public:
+    explicit TempFile(std::size_t size) {
+        dir_ = std::filesystem::path(::testing::TempDir()) / ("avenir_range_" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir_);
+        path_ = (dir_ / "upload.bin").string();
+        std::mt19937_64 gen(20240601);
+        bytes_.resize(size);
+        for (std::size_t i = 0; i < size; i += 8) {
+            const std::uint64_t v = gen();
+            std::memcpy(bytes_.data() + i, &v, std::min<std::size_t>(8, size - i));
+        }
+        std::ofstream(path_, std::ios::binary).write(bytes_.data(), static_cast<std::streamsize>(size));
+    }
+    ~TempFile() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+    const std::string& path() const { return path_; }
+    const std::string& bytes() const { return bytes_; }
+
+private:
+    std::filesystem::path dir_;
+    std::string path_;
+    std::string bytes_;
+};
+
+TEST_F(ServerTest, RangeDownloadOf30MBInTwoHalvesJoinsToTheOriginal) {
+    const TempFile file(30 * 1024 * 1024 + 7);  // odd size: the halves differ by one byte
+    const std::uint64_t size = file.bytes().size();
+    router_.get("/download", [&](Request& req) {
+        Response res = file_response(req, file.path(), size, "application/octet-stream", "v1");
+        res.set_header("Content-Disposition", "attachment; filename=\"upload.bin\"");
+        return res;
+    });
+    start();
+    const int fd = connect();
+    ASSERT_GE(fd, 0);
+    const std::uint64_t half = size / 2;
+
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nRange: bytes=0-" +
+                                 std::to_string(half - 1) + "\r\n\r\n"));
+    const std::string first = read_response(fd);
+    EXPECT_TRUE(first.starts_with("HTTP/1.1 206 Partial Content\r\n")) << first.substr(0, 500);
+    EXPECT_EQ(header_value(first, "Content-Range"), "bytes 0-" + std::to_string(half - 1) + "/" + std::to_string(size));
+    EXPECT_EQ(header_value(first, "Content-Length"), std::to_string(half));
+    EXPECT_EQ(header_value(first, "ETag"), "\"v1\"");
+    EXPECT_EQ(header_value(first, "Accept-Ranges"), "bytes");
+    EXPECT_EQ(header_value(first, "Content-Encoding"), "");
+    EXPECT_EQ(header_value(first, "Content-Disposition"), "attachment; filename=\"upload.bin\"");
+
+    // Same connection: a file body leaves it reusable. If-Range with the current ETag (as a
+    // resuming client sends) keeps the Range.
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nIf-Range: \"v1\"\r\nRange: bytes=" +
+                                 std::to_string(half) + "-\r\n\r\n"));
+    const std::string second = read_response(fd);
+    EXPECT_TRUE(second.starts_with("HTTP/1.1 206 Partial Content\r\n")) << second.substr(0, 500);
+    EXPECT_EQ(header_value(second, "Content-Range"),
+              "bytes " + std::to_string(half) + "-" + std::to_string(size - 1) + "/" + std::to_string(size));
+    EXPECT_EQ(header_value(second, "Content-Length"), std::to_string(size - half));
+
+    const std::string joined = body_of(first) + body_of(second);
+    EXPECT_EQ(joined.size(), size);
+    EXPECT_TRUE(joined == file.bytes()) << "the halves do not join to the original bytes";
+
+    // And the whole file at once.
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const std::string whole = read_response(fd);
+    EXPECT_TRUE(whole.starts_with("HTTP/1.1 200 OK\r\n")) << whole.substr(0, 500);
+    EXPECT_EQ(header_value(whole, "Content-Length"), std::to_string(size));
+    EXPECT_TRUE(body_of(whole) == file.bytes()) << "the whole download differs from the original bytes";
+    ::close(fd);
+}
+
+TEST_F(ServerTest, RangeUnsatisfiableHeadAndNotModified) {
+    const TempFile file(1000);
+    router_.get("/download", [&](Request& req) { return file_response(req, file.path(), 1000, "application/pdf", "v1"); });
+    start();
+    const int fd = connect();
+    ASSERT_GE(fd, 0);
+
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nRange: bytes=1000-\r\n\r\n"));
+    const std::string unsatisfiable = read_response(fd);
+    EXPECT_TRUE(unsatisfiable.starts_with("HTTP/1.1 416 Range Not Satisfiable\r\n")) << unsatisfiable;
+    EXPECT_EQ(header_value(unsatisfiable, "Content-Range"), "bytes */1000");
+    EXPECT_EQ(header_value(unsatisfiable, "Content-Length"), "0");
+
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"v1\"\r\n\r\n"));
+    const std::string not_modified = read_response(fd, true);
+    EXPECT_TRUE(not_modified.starts_with("HTTP/1.1 304 Not Modified\r\n")) << not_modified;
+    EXPECT_EQ(header_value(not_modified, "ETag"), "\"v1\"");
+
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1,5-6\r\n\r\n"));
+    const std::string several = read_response(fd);
+    EXPECT_TRUE(several.starts_with("HTTP/1.1 200 OK\r\n")) << several.substr(0, 500);
+    EXPECT_TRUE(body_of(several) == file.bytes());
+
+    ASSERT_TRUE(send_all(fd, "HEAD /download HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    const Received head = read_until_close(fd);  // nothing may follow the head
+    EXPECT_TRUE(head.data.starts_with("HTTP/1.1 200 OK\r\n")) << head.data;
+    EXPECT_EQ(header_value(head.data, "Content-Length"), "1000");
+    EXPECT_EQ(header_value(head.data, "Accept-Ranges"), "bytes");
+    EXPECT_EQ(header_value(head.data, "Content-Type"), "application/pdf");
+    EXPECT_EQ(body_of(head.data), "");
+    EXPECT_TRUE(head.closed);
+    ::close(fd);
+}
+
+TEST_F(ServerTest, RangeFileThatVanishedOrShrankGivesAnErrorPageAndKeepsServing) {
+    const TempFile file(100);
+    log::set_file("/dev/null");  // the warnings are expected
+    router_.get("/gone", [&](Request& req) { return file_response(req, file.path() + ".gone", 100, "text/plain", "g"); });
+    router_.get("/short", [&](Request& req) { return file_response(req, file.path(), 5000, "text/plain", "s"); });
+    start();
+    const int fd = connect();
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(send_all(fd, "GET /gone HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const std::string gone = read_response(fd);
+    EXPECT_TRUE(gone.starts_with("HTTP/1.1 404")) << gone;
+    ASSERT_TRUE(send_all(fd, "GET /short HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const std::string shrunk = read_response(fd);
+    EXPECT_TRUE(shrunk.starts_with("HTTP/1.1 500")) << shrunk;
+    ASSERT_TRUE(send_all(fd, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_EQ(body_of(read_response(fd)), "hello");
+    ::close(fd);
+    ASSERT_TRUE(stop_and_wait());
+    log::set_file("");
+}
+
+TEST_F(ServerTest, RangeClientLeavingMidDownloadDoesNotHurtTheServer) {
+    const TempFile file(8 * 1024 * 1024);
+    router_.get("/download", [&](Request& req) {
+        return file_response(req, file.path(), file.bytes().size(), "application/octet-stream", "v1");
+    });
+    start();
+    int fd = connect();
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_TRUE(read_response(fd, true).starts_with("HTTP/1.1 200"));
+    ::close(fd);  // with most of the body unread: the server's writes fail
+    fd = connect();
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nRange: bytes=-3\r\n\r\n"));
+    const std::string tail = read_response(fd);
+    EXPECT_TRUE(tail.starts_with("HTTP/1.1 206")) << tail.substr(0, 500);
+    EXPECT_EQ(body_of(tail), file.bytes().substr(file.bytes().size() - 3));
+    ::close(fd);
+}
+
+TEST_F(ServerTest, RangeAccessLogCountsTheFileBytesSent) {
+    const TempFile file(1000);
+    router_.get("/download", [&](Request& req) { return file_response(req, file.path(), 1000, "text/plain", "v1"); });
+    const std::string path = ::testing::TempDir() + "server_range_access.log";
+    std::remove(path.c_str());
+    log::set_file(path);
+    ServerConfig cfg = config();
+    cfg.access_log = true;
+    start(cfg);
+    const int fd = connect();
+    ASSERT_TRUE(send_all(fd, "GET /download HTTP/1.1\r\nHost: x\r\nRange: bytes=100-199\r\n\r\n"));
+    EXPECT_TRUE(read_response(fd).starts_with("HTTP/1.1 206"));
+    ASSERT_TRUE(send_all(fd, "HEAD /download HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    EXPECT_TRUE(read_until_close(fd).data.starts_with("HTTP/1.1 200"));
+    ::close(fd);
+    ASSERT_TRUE(stop_and_wait());
+    log::set_file("");
+    std::ifstream in(path);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("event=http method=GET path=/download status=206 bytes=100 ms="), std::string::npos) << text;
+    EXPECT_NE(text.find("event=http method=HEAD path=/download status=200 bytes=0 ms="), std::string::npos) << text;
 }
 
 TEST(ServerListen, ReportsAddressInUse) {
