@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 HOST  ?= 127.0.0.1
 PORT  ?= 8080
 
-.PHONY: run test build deps deps-test configure unit browser bench fuzz clean
+.PHONY: run test build deps deps-test configure unit browser bench bench-search fuzz clean
 
 deps:
 	@scripts/install-deps.sh run
@@ -36,6 +36,11 @@ bench:
 	@scripts/install-deps.sh bench
 	cmake --build $(BUILD) -j $(JOBS)
 	bench/http
+
+# Search at 10k, 100k and 1M resources (several minutes: generating 1M resources dominates).
+bench-search: deps
+	cmake --build $(BUILD) -j $(JOBS) --target avenir
+	bench/search
 
 # Runs the parser fuzz target for FUZZ_SECONDS (needs clang and libclang-rt-14-dev).
 FUZZ_SECONDS ?= 60

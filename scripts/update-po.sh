@@ -69,7 +69,8 @@ sources() {
                  qr/\btranslate\s*\([^,()"]*,\s*(?=")/,
                  qr/\b(?:NotFound|Forbidden|BadRequest|Conflict|Unprocessable|PayloadTooLarge)\s*\(\s*(?=")/,
                  qr/\(\s*std::string\s+pub\s*=\s*(?=")/,
-                 qr/\bkPublic\w*\s*=\s*(?=")/);
+                 qr/\bkPublic\w*\s*=\s*(?=")/,
+                 qr/\bnoop\s*\(\s*(?=")/);
     local $/ = "\0";
     while (my $file = <STDIN>) {
       chomp $file;

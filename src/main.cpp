@@ -2,6 +2,7 @@
 // problem, 4 bad content or configuration.
 #include <CLI/CLI.hpp>
 
+#include <fstream>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -9,6 +10,8 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "modules/guide/guide_content.hpp"
+#include "modules/library/library_demo.hpp"
+#include "modules/library/library_text.hpp"
 #include "modules/programme/programme_content.hpp"
 
 namespace {
@@ -24,6 +27,10 @@ struct Options {
     std::string backup_file;
     std::string email, name, role, region, union_id, export_dir;
     bool password_stdin = false;
+    std::string import_file;
+    std::size_t demo_resources = 0;
+    std::size_t demo_queries = 0;
+    std::uint64_t demo_seed = 2022;
 };
 
 // The scope a role is held over, from --region / --union; throws ConfigError when it does not fit.
@@ -115,6 +122,32 @@ int backup(const Config& c, const std::string& file) {
     return kOk;
 }
 
+// Imports the good lines of a JSONL file; reports each bad line with its number (exit 4 if any).
+int library_import(const Config& c, const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << "avenir: cannot read " << file << "\n";
+        return kContent;
+    }
+    avenir::App app(c, /*migrate=*/true);
+    const auto summary = app.library().import_jsonl(in);
+    for (const auto& [line, message] : summary.errors) std::cerr << file << ":" << line << ": " << message << "\n";
+    std::cout << "imported " << summary.imported << " resource(s) from " << file;
+    if (!summary.errors.empty()) std::cout << "; " << summary.errors.size() << " line(s) refused (see above), nothing else changed";
+    std::cout << "\n";
+    return summary.errors.empty() ? kOk : kContent;
+}
+
+int demo_data(const Config& c, const Options& o) {
+    avenir::App app(c, /*migrate=*/true);
+    const auto n = app.library().add_demo(o.demo_resources, o.demo_seed, [&](std::size_t done) {
+        if (done % 50000 == 0 || done == o.demo_resources) std::cerr << "\r" << done << " / " << o.demo_resources << std::flush;
+    });
+    std::cerr << "\n";
+    std::cout << "added " << n << " demo resource(s); the library now holds " << app.library().store().count() << "\n";
+    return kOk;
+}
+
 int run(CLI::App& cli, const Options& o, const std::function<int(const Config&)>& command) {
     try {
         return command(load_config(o));
@@ -151,6 +184,7 @@ int run(CLI::App& cli, const Options& o, const std::function<int(const Config&)>
 }  // namespace
 
 int main(int argc, char** argv) {
+    avenir::library::install_sqlite_search();  // before any SQLite database is opened
     CLI::App cli{"Avenir: the platform of the trade-union programme \"Our Digital Future\"."};
     cli.require_subcommand(1);
     cli.fallthrough();  // global options may also follow the command
@@ -172,6 +206,16 @@ int main(int argc, char** argv) {
     guide_cmd->require_subcommand(1);
     auto* guide_export_cmd = guide_cmd->add_subcommand("export", "write the live guide to DIR in the content/guide format");
     guide_export_cmd->add_option("DIR", o.export_dir, "folder to write (created when missing)")->required();
+    auto* library_cmd = cli.add_subcommand("library", "the resource library");
+    library_cmd->require_subcommand(1);
+    auto* import_cmd = library_cmd->add_subcommand(
+        "import", "import resources from a JSON Lines file (one object per line: title, summary, body, lang, regions, themes, type, "
+                  "date, publisher, url); bad lines are reported with their number, good lines imported; exit 4 if any line was refused");
+    import_cmd->add_option("FILE", o.import_file, "the .jsonl file")->required();
+    auto* demo_cmd = cli.add_subcommand("demo-data", "add generated multilingual demo content (for demos and benchmarks)");
+    demo_cmd->add_option("--resources", o.demo_resources, "how many library resources to add");
+    demo_cmd->add_option("--queries", o.demo_queries, "print N realistic search queries per language (lang<TAB>query) instead (benchmarks)");
+    demo_cmd->add_option("--seed", o.demo_seed, "seed of the generator (same seed, same resources)");
     auto* user_cmd = cli.add_subcommand("user", "manage accounts from the shell (e.g. the first admin)");
     user_cmd->require_subcommand(1);
     auto* create_cmd = user_cmd->add_subcommand("create", "create a verified account, optionally with a role");
@@ -208,6 +252,17 @@ int main(int argc, char** argv) {
             std::cout << "guide written to " << o.export_dir << "\n";
             return kOk;
         });
+    if (*import_cmd) return run(cli, o, [&](const Config& c) { return library_import(c, o.import_file); });
+    if (*demo_cmd && o.demo_queries > 0) {
+        for (const char* lang : {"en", "fr", "es", "ar"})
+            for (const auto& q : avenir::library::demo_queries(lang, o.demo_queries, o.demo_seed)) std::cout << lang << "\t" << q << "\n";
+        return kOk;
+    }
+    if (*demo_cmd && o.demo_resources == 0) {
+        std::cerr << "avenir: demo-data needs --resources N (or --queries N)\n";
+        return kUsage;
+    }
+    if (*demo_cmd) return run(cli, o, [&](const Config& c) { return demo_data(c, o); });
     if (*create_cmd) return run(cli, o, [&](const Config& c) { return user_create(c, o); });
     if (*grant_cmd) return run(cli, o, [&](const Config& c) { return user_grant(c, o); });
     if (*backup_cmd) return run(cli, o, [&](const Config& c) { return backup(c, o.backup_file); });

@@ -7,11 +7,13 @@
 #include "core/mail/async_mailer.hpp"
 #include "core/mail/outbox_mailer.hpp"
 #include "core/mail/smtp_mailer.hpp"
+#include "modules/library/library_text.hpp"
 
 namespace avenir {
 
 App::App(const Config& config, bool migrate)
     : config_(config),
+      search_ready_((library::install_sqlite_search(), true)),
       db_(storage::open_database(config.database_url, config.db_pool)),
       catalog_(config.locale_dir),
       views_(catalog_),
@@ -21,7 +23,7 @@ App::App(const Config& config, bool migrate)
     if (migrate) storage::migrate(*db_);
     layout_ = std::make_unique<view::Layout>(
         views_, catalog_, static_files_.url("app.css"),
-        std::vector<view::NavItem>{{"/", "Home"}, {"/guide", "Guide"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});
+        std::vector<view::NavItem>{{"/", "Home"}, {"/guide", "Guide"}, {"/library", "Library"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});
     mailer_ = make_mailer();
     accounts::AccountsOptions account_options;
     account_options.security.idle_lifetime = std::chrono::minutes(config.session_idle_minutes);
@@ -49,6 +51,19 @@ App::App(const Config& config, bool migrate)
     personal_data_.add({"guide_workshop_versions", {"saved_by"}, {}});  // erasure leaves the edit, anonymous
     guide_options.theme_title = [this](int theme, const std::string& lang) { return programme_->theme_title(theme, lang); };
     guide_ = std::make_unique<guide::GuideModule>(*db_, *layout_, guide_options);
+    library::LibraryOptions library_options;
+    library_options.cache_ttl = std::chrono::milliseconds(config.page_cache_ttl_ms);
+    library_options.files_dir = config.files_dir;
+    library_options.max_upload_bytes = static_cast<std::uint64_t>(config.max_upload_mb) << 20;
+    library_options.base_url = account_options.base_url;
+    library_options.theme_title = guide_options.theme_title;
+    library_options.region_names = [this](const std::string& lang) { return programme_->region_names(lang); };
+    library_options.csrf = guide_options.csrf;
+    library_options.allowed = guide_options.allowed;
+    personal_data_.add({"library_resources", {"created_by"}, {}});  // erasure keeps the resource, anonymous
+    personal_data_.add({"library_files", {"uploaded_by"}, {}});
+    library_ = std::make_unique<library::LibraryModule>(*db_, *layout_, library_options);
+    programme_->add_region_section([this](http::Request& req, const std::string& slug) { return library_->region_section(req, slug); });
     register_routes();
 
     trusted_proxies_ = http::parse_address_list(config.trusted_proxies);
@@ -91,6 +106,7 @@ void App::register_routes() {
     accounts_->register_routes(router_);
     programme_->register_routes(router_);
     guide_->register_routes(router_);
+    library_->register_routes(router_);
 }
 
 void App::flush_mail() { static_cast<mail::AsyncMailer&>(*mailer_).flush(); }

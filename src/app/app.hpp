@@ -14,6 +14,7 @@
 #include "core/mail/mailer.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/guide/guide_module.hpp"
+#include "modules/library/library_module.hpp"
 #include "modules/programme/programme_module.hpp"
 #include "storage/database.hpp"
 
@@ -35,6 +36,7 @@ public:
     const Config& config() const { return config_; }
     accounts::AccountsModule& accounts() { return *accounts_; }
     guide::GuideModule& guide() { return *guide_; }
+    library::LibraryModule& library() { return *library_; }
     const privacy::PersonalDataRegistry& personal_data() const { return personal_data_; }
     // Waits until queued e-mail has been handed over (tests, shutdown).
     void flush_mail();
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<mail::Mailer> make_mailer();
 
     Config config_;
+    bool search_ready_;  // the SQLite search tokenizer is registered before the database opens
     std::unique_ptr<storage::Database> db_;
     i18n::Catalog catalog_;
     view::Views views_;
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<accounts::AccountsModule> accounts_;
     std::unique_ptr<programme::ProgrammeModule> programme_;
     std::unique_ptr<guide::GuideModule> guide_;
+    std::unique_ptr<library::LibraryModule> library_;
     http::Router router_;
     std::unique_ptr<http::Pipeline> pipeline_;
 };

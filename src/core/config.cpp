@@ -56,6 +56,8 @@ const std::vector<Setting>& settings() {
         {"sessions.absolute_hours", "AVENIR_SESSION_ABSOLUTE_HOURS", [](Config& c, auto& n, auto& t) { c.session_absolute_hours = to_unsigned(n, t, 24 * 30); }},
         {"paths.static", "AVENIR_STATIC_DIR", [](Config& c, auto&, auto& t) { c.static_dir = t; }},
         {"paths.content", "AVENIR_CONTENT_DIR", [](Config& c, auto&, auto& t) { c.content_dir = t; }},
+        {"paths.files", "AVENIR_FILES_DIR", [](Config& c, auto&, auto& t) { c.files_dir = t; }},
+        {"library.max_upload_mb", "AVENIR_MAX_UPLOAD_MB", [](Config& c, auto& n, auto& t) { c.max_upload_mb = to_unsigned(n, t, 2048); }},
         {"paths.locale", "AVENIR_LOCALE_DIR", [](Config& c, auto&, auto& t) { c.locale_dir = t; }},
         {"log.level", "AVENIR_LOG_LEVEL", [](Config& c, auto&, auto& t) { c.log_level = t; }},
         {"log.access", "AVENIR_ACCESS_LOG", [](Config& c, auto& n, auto& t) { c.access_log = to_bool(n, t); }},

@@ -33,6 +33,8 @@ struct Config {
     std::string smtp_from = "avenir@localhost";
     std::string smtp_username, smtp_password;
     std::string outbox_dir = "var/outbox";
+    std::string files_dir = "var/files";       // uploaded files, stored by content hash (shared by all instances)
+    std::size_t max_upload_mb = 50;            // largest uploaded file
     unsigned session_idle_minutes = 30;        // ASVS L2
     unsigned session_absolute_hours = 12;
 

@@ -72,6 +72,7 @@ inline Config test_config(const std::string& url) {
     c.content_dir = std::string(AVENIR_SOURCE_DIR) + "/content";
     c.db_pool = 2;
     c.outbox_dir = (std::filesystem::temp_directory_path() / ("avenir-outbox-" + std::to_string(::getpid()))).string();
+    c.files_dir = (std::filesystem::temp_directory_path() / ("avenir-files-" + std::to_string(::getpid()))).string();
     return c;
 }
 
@@ -106,23 +107,46 @@ class Browser {
 public:
     explicit Browser(const http::Pipeline& p) : pipeline_(p) {}
     Reply get(const std::string& target) { return send(http::Method::Get, target, ""); }
+    Reply get(const std::string& target, std::vector<std::pair<std::string, std::string>> headers) {
+        auto saved = extra_headers;
+        extra_headers.insert(extra_headers.end(), headers.begin(), headers.end());
+        auto r = send(http::Method::Get, target, "");
+        extra_headers = saved;
+        return r;
+    }
     // Posts fields with the CSRF token of the last page.
     Reply post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields) {
         std::string body = "_csrf=" + http::url_encode(csrf_);
         for (const auto& [k, v] : fields) body += "&" + http::url_encode(k) + "=" + http::url_encode(v);
         return send(http::Method::Post, target, body);
     }
+    // Posts a multipart/form-data body (fields + one file) with the CSRF token of the last page.
+    Reply post_file(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields, const std::string& field,
+                    const std::string& filename, const std::string& data) {
+        const std::string boundary = "----avenir-test-boundary-7d3a";
+        std::string body;
+        auto part = [&](const std::string& name, const std::string& value, const std::string& file) {
+            body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"" +
+                    (file.empty() ? "" : "; filename=\"" + file + "\"\r\nContent-Type: application/octet-stream") + "\r\n\r\n" + value + "\r\n";
+        };
+        part("_csrf", csrf_, "");
+        for (const auto& [k, v] : fields) part(k, v, "");
+        part(field, data, filename);
+        body += "--" + boundary + "--\r\n";
+        return send(http::Method::Post, target, body, "multipart/form-data; boundary=" + boundary);
+    }
     bool has_cookie(const std::string& name) const { return cookies_.contains(name); }
     // Sent with every request (e.g. X-Forwarded-For from a proxy).
     std::vector<std::pair<std::string, std::string>> extra_headers;
 
 private:
-    Reply send(http::Method m, const std::string& target, const std::string& body) {
+    Reply send(http::Method m, const std::string& target, const std::string& body,
+               const std::string& content_type = "application/x-www-form-urlencoded") {
         std::string cookie;
         for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
         std::vector<std::pair<std::string, std::string>> headers{{"cookie", cookie}, {"host", "avenir.test"},
                                                                  {"origin", "http://avenir.test"},
-                                                                 {"content-type", "application/x-www-form-urlencoded"}};
+                                                                 {"content-type", content_type}};
         headers.insert(headers.end(), extra_headers.begin(), extra_headers.end());
         auto r = call(pipeline_, m, target, std::move(headers), body);
         for (const auto& [name, value] : r.res.headers) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 
 #include "http_fixture.hpp"
 #include "modules/accounts/accounts_security.hpp"
@@ -74,6 +75,21 @@ const std::map<std::string, std::array<Outcome, 5>>& expectations() {
         {"GET /unions/{union_id}/members", {SignIn, Deny, Deny, Deny, Allow}},
         {"GET /coordination", {SignIn, Deny, Deny, Allow, Allow}},
         {"POST /admin/grants/revoke", {Deny, Deny, Deny, Deny, Allow}},
+        {"GET /library", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /library/search", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /library/feed.atom", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /library/feeds/regions/{slug}", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /library/feeds/themes/{theme}", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /library/new", {SignIn, Deny, Deny, Allow, Allow}},
+        {"POST /library/new", {Deny, Deny, Deny, Allow, Allow}},  // the handler then checks the regions chosen
+        {"GET /library/{id}", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /library/{id}/files/{file_id}", {Allow, Allow, Allow, Allow, Allow}},
+        // Resource 1 is in Asia-Pacific: the coordinator of another region may not change it.
+        {"GET /library/{id}/edit", {SignIn, Deny, Deny, Deny, Allow}},
+        {"POST /library/{id}/edit", {Deny, Deny, Deny, Deny, Allow}},
+        {"POST /library/{id}/delete", {Deny, Deny, Deny, Deny, Allow}},  // without confirm=yes: 422, nothing deleted
+        {"POST /library/{id}/files", {Deny, Deny, Deny, Deny, Allow}},
+        {"POST /library/{id}/files/{file_id}/delete", {Deny, Deny, Deny, Deny, Allow}},
     };
     return table;
 }
@@ -83,7 +99,8 @@ std::string key(const http::Route& r) { return std::string(http::method_name(r.m
 // A concrete path for a pattern.
 std::string concrete(const std::string& pattern) {
     std::string out = pattern;
-    const std::map<std::string, std::string> values{{"{slug}", "asia-pacific"}, {"{path...}", "app.css"}, {"{union_id}", "1"}};
+    const std::map<std::string, std::string> values{{"{slug}", "asia-pacific"}, {"{path...}", "app.css"}, {"{union_id}", "1"},
+                                                      {"{id}", "1"}, {"{file_id}", "1"}, {"{theme}", "bargaining"}};
     for (const auto& [p, v] : values)
         if (auto pos = out.find(p); pos != std::string::npos) out.replace(pos, p.size(), v);
     return out;
@@ -103,6 +120,8 @@ protected:
         personas_[2] = person("member-b@example.org", {"member", "union", std::to_string(b)}, false);
         personas_[3] = person("coord@example.org", {"coordinator", "region", "europe-caribbean"}, true);
         personas_[4] = person("admin@example.org", {"admin", "global", ""}, true);
+        std::istringstream resource(R"({"title":"Resource one","lang":"en","regions":["asia-pacific"],"themes":[5],"type":"guide","date":"2024-01-01"})");
+        ASSERT_EQ(app_->library().import_jsonl(resource).imported, 1u);
     }
     std::int64_t person(const std::string& email, const auth::Grant& g, bool totp) {
         const auto id = app_->accounts().create_user(email, email.substr(0, email.find('@')), "");

@@ -242,7 +242,12 @@ Response Pipeline::handle(Request& req) const noexcept {
 
 Response Pipeline::error(Request& req, int status, std::string_view public_message) const noexcept {
     try {
-        Response res = render_error(options_, req, status, public_message);
+        std::string message(public_message);
+        if (status == 413 && message.empty()) {
+            const Match m = router_.match(req.method, req.path, nullptr);
+            if (m.route) message = m.route->options.too_large_message;
+        }
+        Response res = render_error(options_, req, status, message);
         if (options_.after) options_.after(req, res);
         finalize(req, res);
         return res;

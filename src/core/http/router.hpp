@@ -21,6 +21,9 @@ struct RouteOptions {
     std::string permission = "public";
     // Largest request body accepted, in bytes; 0 means the server default.
     std::size_t max_body = 0;
+    // What to tell the person when the body is over max_body (a catalog message id), e.g. the
+    // upload limit of a file form; empty for the general message.
+    std::string too_large_message = {};
 };
 
 struct Route {

@@ -133,6 +133,7 @@ std::vector<Found> scan_cpp_msgids() {
         {"PayloadTooLarge", std::regex(R"re(\w+\s*\(\s*(?="))re")},
         {"std::string pub", std::regex(R"re(std::string pub\s*=\s*(?="))re")},  // default messages (errors.hpp)
         {"kPublic", std::regex(R"re(kPublic\w*\s*=\s*(?="))re")},               // constexpr ... kPublic = "..."
+        {"noop", std::regex(R"re(noop\s*\(\s*(?="))re")},                        // i18n::noop("...") in label tables
     };
     static const std::regex kErrorTextFunction(R"re(\w+\s*\([^)]*\)\s*\{)re");
     static const std::regex kNavLabel(R"re(\{\s*"/[^"]*"\s*,\s*(?="))re");

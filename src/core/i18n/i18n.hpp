@@ -12,6 +12,10 @@
 
 namespace avenir::i18n {
 
+// Marks a message id for the catalog where it is translated later (tables of labels).
+constexpr std::string_view noop(std::string_view msgid) { return msgid; }
+
+
 struct Language {
     std::string code;         // "fr"
     std::string native_name;  // "Français"

@@ -25,7 +25,7 @@ Decision strong(const auth::Principal& p, bool allowed) {
 
 }  // namespace
 
-std::vector<std::string> known_permissions() { return {"public", "signed_in", "admin", "coordinator", "union_rep", "guide_editor"}; }
+std::vector<std::string> known_permissions() { return {"public", "signed_in", "admin", "coordinator", "union_rep", "guide_editor", "library_editor"}; }
 
 bool role_requires_totp(std::string_view role) { return role == "admin" || role == "coordinator"; }
 
@@ -35,8 +35,8 @@ Decision decide(const auth::Principal* who, std::string_view permission, const h
     if (permission == "signed_in") return Decision::Allow;
     if (permission == "admin") return strong(*who, is_admin(*who));
     if (permission == "coordinator") return strong(*who, is_admin(*who) || is_coordinator(*who));
-    if (permission == "guide_editor") {
-        // DROs, coordinators and admins write the guide; coordinators and admins need two-factor.
+    if (permission == "guide_editor" || permission == "library_editor") {
+        // DROs, coordinators and admins write the guide and the library (handlers check regions); coordinators and admins need two-factor.
         if (is_admin(*who) || is_coordinator(*who)) return strong(*who, true);
         return who->has_role("dro") ? Decision::Allow : Decision::Deny;
     }

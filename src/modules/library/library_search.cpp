@@ -86,7 +86,7 @@ SearchQuery parse_query(std::string_view input) {
         if (t.words.empty()) continue;  // a lone operator or punctuation
         if (++terms > SearchQuery::kMaxTerms) { q.shortened = true; break; }
         t.phrase = p.phrase && t.words.size() > 1;
-        t.prefix = k + 1 == pieces.size() && !p.phrase && !p.exclude && !trailing_space && t.words.size() == 1;
+        t.prefix = k + 1 == pieces.size() && !p.phrase && !p.exclude && !trailing_space && !pending_or && t.words.size() == 1;
         if (p.exclude) {
             q.none.push_back(std::move(t));
         } else if (p.or_before && !q.all.empty()) {

@@ -136,6 +136,10 @@ struct FacetCounter {
     Facets facets() const { return {list(region), list(theme), list(type), list(lang), list(year)}; }
 };
 
+// A version's id names its resource and language, so a full-text match needs no lookup to know
+// which resource it belongs to.
+std::int64_t version_id(std::int64_t resource_id, const std::string& lang) { return resource_id * 4 + index_of(kLanguages, lang); }
+
 void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& r) {
     for (const auto& region : r.regions)
         tx.exec("INSERT INTO library_resource_regions (resource_id, region) VALUES ($1, $2)", {id, region});
@@ -146,17 +150,17 @@ std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::o
     const Value who = by ? Value(*by) : Value(nullptr);
     const std::int64_t id =
         tx.exec("INSERT INTO library_resources (type, published_on, year, publisher, licence, key_publication, url, duration_seconds, "
-                "audiences, created_at, updated_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id",
+                "audiences, created_at, updated_at, created_by, facets) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id",
                 {r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
-                 r.duration_seconds, join(r.audiences, ','), now, who})
+                 r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r)})
             .at(0)
             .get_int(0);
     insert_children(tx, id, r);
     const std::string facets = facet_tokens(r);
     for (const auto& v : r.versions)
-        tx.exec("INSERT INTO library_versions (resource_id, lang, title, summary, body, transcript, url, facets) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                {id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
+        tx.exec("INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                {version_id(id, v.lang), id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
     return id;
 }
 
@@ -181,9 +185,9 @@ void LibraryStore::update(const Resource& r, std::int64_t now) {
     db_.with_tx([&](storage::Transaction& tx) {
         const auto res = tx.exec(
             "UPDATE library_resources SET type = $2, published_on = $3, year = $4, publisher = $5, licence = $6, key_publication = $7, "
-            "url = $8, duration_seconds = $9, audiences = $10, updated_at = $11 WHERE id = $1",
+            "url = $8, duration_seconds = $9, audiences = $10, updated_at = $11, facets = $12 WHERE id = $1",
             {r.id, r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
-             r.duration_seconds, join(r.audiences, ','), now});
+             r.duration_seconds, join(r.audiences, ','), now, facet_tokens(r)});
         if (res.affected == 0) throw storage::DbError("library: no resource " + std::to_string(r.id));
         tx.exec("DELETE FROM library_resource_regions WHERE resource_id = $1", {r.id});
         tx.exec("DELETE FROM library_resource_themes WHERE resource_id = $1", {r.id});
@@ -192,11 +196,11 @@ void LibraryStore::update(const Resource& r, std::int64_t now) {
         std::set<std::string> kept;
         for (const auto& v : r.versions) {
             kept.insert(v.lang);
-            tx.exec("INSERT INTO library_versions (resource_id, lang, title, summary, body, transcript, url, facets) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, "
+            tx.exec("INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, "
                     "summary = excluded.summary, body = excluded.body, transcript = excluded.transcript, url = excluded.url, "
                     "facets = excluded.facets",
-                    {r.id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
+                    {version_id(r.id, v.lang), r.id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
         }
         for (const auto& row : tx.exec("SELECT lang FROM library_versions WHERE resource_id = $1", {r.id}).rows)
             if (!kept.contains(row.get_text(0)))
@@ -376,7 +380,9 @@ std::string sqlite_search_sql(const Filters& f, std::vector<std::string_view>& l
         sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT rowid, bm25(") + t + ", 10.0, 4.0, 1.0, 1.0, 0.0) FROM " + t +
                " WHERE " + t + " MATCH $1 ORDER BY rowid DESC LIMIT $2)";
     }
-    sql += ") SELECT v.id, v.resource_id, v.lang, v.facets, -h.score FROM hits h JOIN library_versions v ON v.id = h.version_id";
+    // The resource and language come from the version id (resource * 4 + language); the facets
+    // from the resource's narrow row.
+    sql += ") SELECT h.version_id, r.id, h.version_id % 4, r.facets, -h.score FROM hits h JOIN library_resources r ON r.id = h.version_id / 4";
     return sql;
 }
 
@@ -404,6 +410,19 @@ std::string pg_tsquery(const SearchQuery& q, std::string_view lang, std::vector<
     return out;
 }
 
+// The stems and prefixes to highlight in a text of lang (the words searched for, not those excluded).
+Highlight highlight_terms(const SearchQuery& q, const std::string& lang) {
+    Highlight h;
+    for (const auto& group : q.all)
+        for (const auto& t : group)
+            for (const auto& w : t.words) {
+                for (auto& s : analyze(lang, w, Analysis::Query)) h.stems.push_back(std::move(s));
+                if (t.prefix)
+                    for (auto& p : analyze(lang, w, Analysis::Prefix)) h.prefixes.push_back(p.substr(1));  // without the '_' marker
+            }
+    return h;
+}
+
 }  // namespace
 
 Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, int limit) {
@@ -417,7 +436,7 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
         match = fts5_expression(q, fts_facets(f));
         std::map<std::string, int> per_lang;
         for (const auto& row : db_.exec(sql, {match, std::int64_t{kRankWindow}}).rows) {
-            cands.push_back({row.get_int(0), row.get_int(1), row.get_text(2), row.get_text(3), row.get_double(4)});
+            cands.push_back({row.get_int(0), row.get_int(1), std::string(kLanguages[row.get_int(2)]), row.get_text(3), row.get_double(4)});
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
     } else {
@@ -431,7 +450,7 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
         }
         const std::string where = filter_sql(f, params);
         params.emplace_back(std::int64_t{kRankWindow * 4});
-        const std::string sql = "SELECT v.id, v.resource_id, v.lang, v.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
+        const std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
                                 ") AS score FROM library_versions v JOIN library_resources r ON r.id = v.resource_id WHERE (" + cond +
                                 ") AND " + where + " ORDER BY score DESC, v.id DESC LIMIT $" + std::to_string(params.size());
         for (const auto& row : db_.exec(sql, params).rows)
@@ -468,28 +487,16 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
     auto resources = load(ids);
     std::unordered_map<std::int64_t, Resource*> by_id;
     for (auto& r : resources) by_id[r.id] = &r;
+    std::map<std::string, Highlight> highlights;  // per language
     for (std::size_t i : shown) {
         const Candidate& c = cands[i];
         auto it = by_id.find(c.resource_id);
         if (it == by_id.end()) continue;
         Hit h{std::move(*it->second), c.lang, "", c.score};
-        if (db_.dialect() == Dialect::Sqlite) {
-            const std::string t = "library_fts_" + c.lang;
-            if (auto row = db_.exec("SELECT snippet(" + t + ", -1, char(2), char(3), '…', 24) FROM " + t + " WHERE " + t +
-                                        " MATCH $1 AND rowid = $2",
-                                    {match, c.version_id})
-                               .first())
-                h.snippet = row->get_text(0);
-        } else {
-            std::vector<Value> params;
-            const std::string tsq = pg_tsquery(q, c.lang, params);
-            params.emplace_back(c.version_id);
-            if (auto row = db_.exec("SELECT ts_headline('avenir_" + c.lang + "'::regconfig, v.summary || ' ' || v.body || ' ' || v.transcript, " + tsq +
-                                        ", 'StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"') "
-                                        "FROM library_versions v WHERE v.id = $" + std::to_string(params.size()),
-                                    params)
-                               .first())
-                h.snippet = row->get_text(0);
+        if (const Version* v = h.resource.version(c.lang)) {
+            auto [hl, fresh] = highlights.try_emplace(c.lang);
+            if (fresh) hl->second = highlight_terms(q, c.lang);
+            h.snippet = highlight(c.lang, v->summary + "\n" + plain_text(v->body_md) + "\n" + v->transcript, hl->second);
         }
         page.hits.push_back(std::move(h));
     }

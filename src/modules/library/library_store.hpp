@@ -77,7 +77,7 @@ public:
 
     // How many of the newest matches per language are ranked and counted (bounds the cost of
     // very broad queries on large libraries).
-    static constexpr int kRankWindow = 2000;
+    static constexpr int kRankWindow = 500;
 
 private:
     std::vector<Resource> load(const std::vector<std::int64_t>& ids);

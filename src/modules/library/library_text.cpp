@@ -1,5 +1,7 @@
 #include "modules/library/library_text.hpp"
 
+#include <algorithm>
+
 #include <libstemmer.h>
 #include <sqlite3.h>
 #include <unicode/normalizer2.h>
@@ -128,6 +130,27 @@ public:
         });
     }
 
+    // Whether a word of a text matches a stem or a prefix (stems only computed when the word could
+    // match: most words of a text share no first letters with the query).
+    bool matches(std::string_view word, const Highlight& h) {
+        if (word.size() > 120) return false;
+        const std::string low = lower(word);
+        if (stops_.contains(low)) return false;
+        const std::string folded = fold(low);
+        for (const auto& p : h.prefixes)
+            if (folded.starts_with(p)) return true;
+        bool maybe = false;
+        for (const auto& st : h.stems) {
+            const std::size_t n = std::min<std::size_t>({3, st.size(), folded.size()});
+            maybe = maybe || folded.compare(0, n, st, 0, n) == 0;
+        }
+        if (!maybe) return false;
+        const std::string stem = stemmed(low, folded);
+        for (const auto& st : h.stems)
+            if (stem == st) return true;
+        return false;
+    }
+
 private:
     std::string stemmed(const std::string& low, const std::string& folded) {
         bool digits = false;
@@ -242,6 +265,55 @@ std::vector<std::string> analyze(std::string_view lang, std::string_view text, A
         out.push_back(tok);
         return 0;
     });
+    return out;
+}
+
+std::string highlight(std::string_view lang, std::string_view text, const Highlight& h, std::size_t max_words) {
+    Analyzer a{std::string(lang)};
+    struct Word {
+        int start, end;
+        bool hit;
+    };
+    std::vector<Word> words;
+    for_each_word(text, [&](std::string_view w, int start, int end) {
+        words.push_back({start, end, a.matches(w, h)});
+        return 0;
+    });
+    if (words.empty()) return std::string(text.substr(0, 200));
+    // The window of max_words words with the most matches (the first such window).
+    std::size_t best = 0, best_hits = 0, hits = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        hits += words[i].hit;
+        if (i >= max_words) hits -= words[i - max_words].hit;
+        const std::size_t start = i + 1 >= max_words ? i + 1 - max_words : 0;
+        if (hits > best_hits) best_hits = hits, best = start;
+    }
+    // Start a little before the first match of the window, so it reads in context.
+    std::size_t first = best;
+    while (first < words.size() && !words[first].hit && best_hits > 0) ++first;
+    const std::size_t from = best_hits > 0 ? (first >= 4 ? first - 4 : 0) : 0;
+    const std::size_t to = std::min(words.size(), from + max_words);
+    std::string out = from > 0 ? "… " : "";
+    std::size_t at = static_cast<std::size_t>(words[from].start);
+    for (std::size_t i = from; i < to; ++i) {
+        out.append(text.substr(at, static_cast<std::size_t>(words[i].start) - at));
+        const auto w = text.substr(static_cast<std::size_t>(words[i].start), static_cast<std::size_t>(words[i].end - words[i].start));
+        if (words[i].hit) out += "\x02" + std::string(w) + "\x03";
+        else out.append(w);
+        at = static_cast<std::size_t>(words[i].end);
+    }
+    if (to < words.size()) out += " …";
+    else out.append(text.substr(at));
+    return out;
+}
+
+std::string plain_text(std::string_view md) {
+    std::string out;
+    out.reserve(md.size());
+    for (char c : md) {
+        if (c == '*' || c == '#' || c == '_' || c == '`' || c == '>' || c == '[' || c == ']' || c == '|') continue;
+        out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+    }
     return out;
 }
 

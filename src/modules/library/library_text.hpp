@@ -22,4 +22,16 @@ std::string fold(std::string_view word);
 // The words of text as the tokenizer splits them (before stop words and stemming).
 std::vector<std::string> split_words(std::string_view text);
 
+// What a highlighter looks for: stems (in the text's language) and folded prefixes.
+struct Highlight {
+    std::vector<std::string> stems;
+    std::vector<std::string> prefixes;
+};
+// Marks the words of text that match with \x02 ... \x03 and returns a window of about max_words
+// words around the densest run of matches (the start of the text when nothing matches), with
+// "…" where it was cut. The same on both backends.
+std::string highlight(std::string_view lang, std::string_view text, const Highlight& h, std::size_t max_words = 32);
+// Markdown without its markup characters, for excerpts.
+std::string plain_text(std::string_view markdown);
+
 }  // namespace avenir::library

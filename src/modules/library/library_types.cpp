@@ -82,21 +82,29 @@ int Resource::year() const {
 
 std::vector<std::string> validate(Resource& r) {
     std::vector<std::string> problems;
+    // NUL never belongs in text (and PostgreSQL refuses it): drop it from everything typed.
+    auto no_nul = [](std::string& s) { std::erase(s, '\0'); };
+    for (auto* s : {&r.type, &r.date, &r.publisher, &r.licence, &r.url}) no_nul(*s);
+    for (auto& s : r.regions) no_nul(s);
+    for (auto& s : r.audiences) no_nul(s);
+    for (auto& v : r.versions)
+        for (auto* s : {&v.lang, &v.title, &v.summary, &v.body_md, &v.transcript, &v.url}) no_nul(*s);
     if (!is_type(r.type)) problems.push_back("type: \"" + r.type + "\" is not a resource type (publication, guide, slides, recording, audio, article, law-policy, collective-agreement)");
     for (const auto& region : r.regions)
-        if (!is_region(region)) problems.push_back("regions: \"" + region + "\" is not a region (global, north-america, europe-caribbean, asia-pacific, latin-america, africa-mena)");
+        if (!is_region(region)) problems.push_back("regions: \"" + region.substr(0, 40) + "\" is not a region (global, north-america, europe-caribbean, asia-pacific, latin-america, africa-mena)");
     if (r.regions.empty()) problems.push_back("regions: give at least one region, or \"global\"");
     for (int t : r.themes)
         if (t < 1 || t > static_cast<int>(std::size(kThemes))) problems.push_back("themes: " + std::to_string(t) + " is not a theme (1 to 7)");
     for (const auto& a : r.audiences)
-        if (!is_audience(a)) problems.push_back("audiences: \"" + a + "\" is not an audience");
+        if (!is_audience(a))
+            problems.push_back("audiences: \"" + a.substr(0, 40) + "\" is not an audience (union-leaders, organisers, stewards, union-staff, negotiators, trainers, members, public)");
     if (!valid_date(r.date)) problems.push_back("date: \"" + r.date + "\" is not a date written YYYY-MM-DD");
     r.publisher = trim(r.publisher);
     r.licence = trim(r.licence);
     r.url = trim(r.url);
     if (r.publisher.size() > 300) problems.push_back("publisher: at most 300 characters");
     if (r.licence.size() > 200) problems.push_back("licence: at most 200 characters");
-    if (!r.url.empty() && !valid_url(r.url)) problems.push_back("url: \"" + r.url + "\" is not an http(s) address");
+    if (!r.url.empty() && !valid_url(r.url)) problems.push_back("url: \"" + r.url.substr(0, 80) + "\" is not an http(s) address");
     if (r.duration_seconds < 0 || r.duration_seconds > 100 * 3600) problems.push_back("duration: between 0 and 100 hours");
     if (r.versions.empty()) problems.push_back("versions: a resource needs at least one language version with a title");
     std::set<std::string> langs;
@@ -112,7 +120,7 @@ std::vector<std::string> validate(Resource& r) {
         if (v.summary.size() > 4000) problems.push_back(where + "summary: at most 4,000 characters");
         if (v.body_md.size() > 200000) problems.push_back(where + "body: at most 200,000 characters");
         if (v.transcript.size() > 500000) problems.push_back(where + "transcript: at most 500,000 characters");
-        if (!v.url.empty() && !valid_url(v.url)) problems.push_back(where + "url: \"" + v.url + "\" is not an http(s) address");
+        if (!v.url.empty() && !valid_url(v.url)) problems.push_back(where + "url: \"" + v.url.substr(0, 80) + "\" is not an http(s) address");
     }
     sort_unique(r.regions);
     sort_unique(r.themes);

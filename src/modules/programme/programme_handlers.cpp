@@ -106,6 +106,12 @@ std::string ProgrammeModule::theme_title(int number, const std::string& lang) {
     return {};
 }
 
+std::vector<std::pair<std::string, std::string>> ProgrammeModule::region_names(const std::string& lang) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& r : store_.load().regions) out.emplace_back(r.slug, i18n::choose(r.name, lang).text);
+    return out;
+}
+
 http::Response ProgrammeModule::home(http::Request& req) { return cached(req, &ProgrammeModule::render_home); }
 http::Response ProgrammeModule::regions(http::Request& req) { return cached(req, &ProgrammeModule::render_regions); }
 http::Response ProgrammeModule::contacts(http::Request& req) { return cached(req, &ProgrammeModule::render_contacts); }
@@ -163,6 +169,9 @@ http::Response ProgrammeModule::render_region(http::Request& req) {
     d["summary"] = pick.markdown(it->summary_md);
     d["contact_groups"] = contact_groups_json(pick, c, slug);
     d["has_contacts"] = !d["contact_groups"].empty();
+    std::string sections;
+    for (const auto& section : region_sections_) sections += section(req, slug);
+    d["sections_html"] = sections;
     d["regions_href"] = layout_.href(req, "/regions");
     d["contacts_href"] = layout_.href(req, "/contacts");
     d["fallback_note"] = pick.any_fallback;

@@ -3,6 +3,7 @@
 // content/programme (see `avenir seed`) through ProgrammeStore.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 
 #include "core/http/router.hpp"
 #include "core/view/layout.hpp"
@@ -24,6 +25,13 @@ public:
     std::vector<std::string> region_slugs();
     // The title of theme `number` in lang (fallback to English); "" when unknown.
     std::string theme_title(int number, const std::string& lang);
+    // The regions' slugs and names in lang (fallback to English), in order.
+    std::vector<std::pair<std::string, std::string>> region_names(const std::string& lang);
+    // Another module's HTML section shown on each region page (e.g. the library's resources),
+    // given the request and the region's slug.
+    void add_region_section(std::function<std::string(http::Request&, const std::string&)> section) {
+        region_sections_.push_back(std::move(section));
+    }
     http::Response home(http::Request& req);
     http::Response regions(http::Request& req);
     http::Response region(http::Request& req);
@@ -39,6 +47,7 @@ private:
 
     ProgrammeStore store_;
     const view::Layout& layout_;
+    std::vector<std::function<std::string(http::Request&, const std::string&)>> region_sections_;
     view::PageCache cache_;
 };
 

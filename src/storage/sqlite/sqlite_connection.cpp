@@ -132,7 +132,8 @@ SqliteConnection::SqliteConnection(const std::string& path, bool set_wal) {
             if (mode != "wal" && path != ":memory:")
                 log::warn("sqlite_not_wal", log::kv("journal_mode", mode));
         }
-        exec_script("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // Reads go through a memory map (no copy per page) and a 32 MiB page cache per connection.
+        exec_script("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=4294967296; PRAGMA cache_size=-32768;");
     } catch (const DbError& e) {
         clear_cache();
         sqlite3_close_v2(db_);

@@ -1,10 +1,13 @@
 -- The resource library (SQLite). Full text: one FTS5 index per language over the versions in
 -- that language (tokenizer "avenir <lang>": Snowball stemmer + accent folding, registered by the
 -- binary), kept in step with library_versions by triggers. `facets` holds region/theme/type/year
--- tokens so that facet filters are part of the full-text match.
+-- tokens so that facet filters are part of the full-text match (library_resources carries the
+-- same tokens in a narrow row, to count facets without reading the texts). A version's id is
+-- resource id * 4 + language index (en 0, fr 1, es 2, ar 3): a match names its resource.
 CREATE TABLE library_resources (
     id INTEGER PRIMARY KEY,
     type TEXT NOT NULL,
+    facets TEXT NOT NULL DEFAULT '',
     published_on TEXT NOT NULL,
     year INTEGER NOT NULL,
     publisher TEXT NOT NULL DEFAULT '',
