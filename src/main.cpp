@@ -133,6 +133,7 @@ int library_import(const Config& c, const std::string& file) {
     const auto summary = app.library().import_jsonl(in);
     for (const auto& [line, message] : summary.errors) std::cerr << file << ":" << line << ": " << message << "\n";
     std::cout << "imported " << summary.imported << " resource(s) from " << file;
+    if (summary.unchanged > 0) std::cout << " (" << summary.unchanged << " already up to date)";
     if (!summary.errors.empty()) std::cout << "; " << summary.errors.size() << " line(s) refused (see above), nothing else changed";
     std::cout << "\n";
     return summary.errors.empty() ? kOk : kContent;

@@ -129,7 +129,8 @@ std::unique_ptr<mail::Mailer> App::make_mailer() {
 
 int App::seed() {
     return programme_->seed(std::filesystem::path(config_.content_dir) / "programme") +
-           guide_->seed(std::filesystem::path(config_.content_dir) / "guide");
+           guide_->seed(std::filesystem::path(config_.content_dir) / "guide") +
+           library_->seed(std::filesystem::path(config_.content_dir) / "library");
 }
 
 }  // namespace avenir

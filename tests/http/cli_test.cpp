@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <sys/wait.h>
 
@@ -38,7 +39,7 @@ protected:
 };
 
 TEST_F(Cli, EveryCommandHasHelp) {
-    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version", "user create", "user grant"}) {
+    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version", "user create", "user grant", "library import", "demo-data"}) {
         const auto r = run(std::string(cmd) + " --help");
         EXPECT_EQ(r.code, 0) << cmd;
         EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
@@ -110,6 +111,41 @@ TEST_F(Cli, UnknownDatabaseSchemeIsADatabaseError) {
     const auto r = run("migrate --database mysql://x");
     EXPECT_EQ(r.code, 3);
     EXPECT_NE(r.out.find("mysql"), std::string::npos) << r.out;
+}
+
+}  // namespace
+
+namespace {
+
+// A file of three lines, the second bad: the bad line is reported with its number, the good ones
+// are imported, the exit status says something was refused; a second import of the same refs
+// changes nothing.
+TEST_F(Cli, LibraryImportReportsBadLinesAndKeepsTheGoodOnes) {
+    const auto file = dir_ / "import.jsonl";
+    std::ofstream(file) << R"({"ref":"one","title":"First","lang":"en","regions":["global"],"themes":["rights"],"type":"guide","date":"2024-02-01"})" << "\n"
+                        << R"({"ref":"two","titel":"Typo","lang":"en","regions":["atlantis"],"date":"2024"})" << "\n"
+                        << R"({"ref":"one","title":"Premier","lang":"fr","regions":["global"],"themes":["rights"],"type":"guide","date":"2024-02-01"})" << "\n";
+    auto r = run("library import " + file.string(), env_);
+    EXPECT_EQ(r.code, 4) << r.out;
+    EXPECT_NE(r.out.find("import.jsonl:2: "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("titel"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("atlantis"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("imported 1 resource(s)"), std::string::npos) << r.out;
+    std::ofstream(file) << R"({"ref":"one","title":"First","lang":"en","regions":["global"],"themes":["rights"],"type":"guide","date":"2024-02-01"})" << "\n";
+    r = run("library import " + file.string(), env_);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("imported 0 resource(s)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("(1 already up to date)"), std::string::npos) << r.out;
+    EXPECT_EQ(run("library import " + (dir_ / "missing.jsonl").string(), env_).code, 4);
+}
+
+TEST_F(Cli, DemoDataAddsResources) {
+    auto r = run("demo-data --resources 300", env_);
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("added 300 demo resource(s)"), std::string::npos) << r.out;
+    r = run("demo-data --queries 3", env_);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_NE(r.out.find("ar\t"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <tuple>
 #include <sstream>
 
 #include "core/auth/principal.hpp"
@@ -489,18 +492,91 @@ std::string LibraryModule::region_section(http::Request& req, const std::string&
     return layout_.views().render(req.lang, "library/region_section", d);
 }
 
+namespace {
+
+bool same_content(const Resource& a, const Resource& b) {
+    auto key = [](const Resource& r) {
+        return std::tie(r.type, r.regions, r.themes, r.audiences, r.date, r.publisher, r.licence, r.key_publication, r.url, r.duration_seconds);
+    };
+    if (key(a) != key(b) || a.versions.size() != b.versions.size()) return false;
+    for (const auto& v : a.versions) {
+        const Version* w = b.version(v.lang);
+        if (!w || std::tie(v.title, v.summary, v.body_md, v.transcript, v.url) != std::tie(w->title, w->summary, w->body_md, w->transcript, w->url))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 ImportSummary LibraryModule::import_jsonl(std::istream& in) {
     ImportBatch batch = parse_jsonl(in);
     ImportSummary s;
     for (const auto& e : batch.errors) s.errors.emplace_back(e.line, e.message);
+    // Lines with the same ref are one resource: the first line's fields, each line's language.
+    std::vector<Resource> plain;
+    std::vector<std::string> order;
+    std::map<std::string, Resource> by_ref;
+    for (std::size_t i = 0; i < batch.resources.size(); ++i) {
+        Resource& r = batch.resources[i];
+        if (r.ref.empty()) {
+            plain.push_back(std::move(r));
+            continue;
+        }
+        auto [it, fresh] = by_ref.try_emplace(r.ref, r);
+        if (fresh) {
+            order.push_back(r.ref);
+        } else if (it->second.version(r.versions.front().lang)) {
+            s.errors.emplace_back(batch.lines[i], "ref: \"" + r.ref + "\" already has a " + r.versions.front().lang + " version in this file");
+        } else {
+            it->second.versions.push_back(r.versions.front());
+        }
+    }
+    std::sort(s.errors.begin(), s.errors.end());
     const std::int64_t now = now_seconds();
-    for (std::size_t i = 0; i < batch.resources.size(); i += 1000) {
-        std::vector<Resource> chunk(batch.resources.begin() + static_cast<std::ptrdiff_t>(i),
-                                    batch.resources.begin() + static_cast<std::ptrdiff_t>(std::min(batch.resources.size(), i + 1000)));
+    for (std::size_t i = 0; i < plain.size(); i += 1000) {
+        std::vector<Resource> chunk(plain.begin() + static_cast<std::ptrdiff_t>(i),
+                                    plain.begin() + static_cast<std::ptrdiff_t>(std::min(plain.size(), i + 1000)));
         s.imported += store_.create_many(chunk, now).size();
+    }
+    // Resources with a ref are created once, then updated when the file changes.
+    for (const auto& ref : order) {
+        Resource r = by_ref.at(ref);
+        if (const auto id = store_.id_of_ref(ref)) {
+            const Resource old = *store_.get(*id);
+            r.id = *id;
+            for (const auto& v : old.versions)  // languages the file does not carry are kept
+                if (!r.version(v.lang)) r.versions.push_back(v);
+            validate(r);
+            if (same_content(r, old)) {
+                ++s.unchanged;
+                continue;
+            }
+            store_.update(r, now);
+        } else {
+            store_.create(r, std::nullopt, now);
+        }
+        ++s.imported;
     }
     cache_.clear();
     return s;
+}
+
+int LibraryModule::seed(const std::filesystem::path& dir) {
+    if (!std::filesystem::is_directory(dir)) return 0;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".jsonl") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    int changed = 0;
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        const auto summary = import_jsonl(in);
+        if (!summary.errors.empty())
+            throw std::invalid_argument(f.string() + ":" + std::to_string(summary.errors.front().first) + ": " + summary.errors.front().second);
+        changed += static_cast<int>(summary.imported);
+    }
+    return changed;
 }
 
 std::size_t LibraryModule::add_demo(std::size_t count, std::uint64_t seed, const std::function<void(std::size_t)>& progress) {

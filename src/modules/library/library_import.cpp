@@ -17,7 +17,7 @@ using json = nlohmann::json;
 
 constexpr std::string_view kFields[] = {"title",   "summary",   "body", "lang",       "regions",
                                         "themes",  "type",      "date", "publisher",  "url",
-                                        "licence", "audiences", "key",  "transcript", "duration"};
+                                        "licence", "audiences", "key",  "transcript", "duration", "ref"};
 
 // Names people reach for that are not ours; edit distance catches the plain typos.
 constexpr std::pair<std::string_view, std::string_view> kAliases[] = {{"language", "lang"},
@@ -418,6 +418,11 @@ std::variant<Resource, std::string> parse_line(std::string_view line, std::size_
 
     read_string(obj, "publisher", r.publisher, p);
     read_string(obj, "licence", r.licence, p);
+    if (read_string(obj, "ref", r.ref, p)) {
+        const bool ok = !r.ref.empty() && r.ref.size() <= 80 &&
+                        std::all_of(r.ref.begin(), r.ref.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+        if (!ok) p.add("ref", "ref: " + quote(r.ref) + " is not a reference (1 to 80 characters: a-z, 0-9 and -)");
+    }
     read_string(obj, "url", r.url, p);
 
     read_string_list(obj, "audiences", r.audiences, p);

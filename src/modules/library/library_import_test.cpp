@@ -169,7 +169,7 @@ TEST(LibraryImport, UnknownFieldsAreNamedWithASuggestion) {
     // Odd keys are quoted and escaped, never printed raw.
     EXPECT_EQ(
         error_of(line_with(R"("a\u001bb": 1)")),
-        R"("a\u001bb": unknown field (fields: title, summary, body, lang, regions, themes, type, date, publisher, url, licence, audiences, key, transcript, duration))");
+        R"("a\u001bb": unknown field (fields: title, summary, body, lang, regions, themes, type, date, publisher, url, licence, audiences, key, transcript, duration, ref))");
 }
 
 TEST(LibraryImport, DuplicateKeysAreErrors) {
@@ -289,3 +289,18 @@ TEST(LibraryImport, EveryMessageNamesItsField) {
     };
     for (const auto& [line, prefix] : cases) EXPECT_TRUE(error_of(line).starts_with(prefix)) << line << " -> " << error_of(line);
 }
+
+namespace avenir::library {
+namespace {
+
+TEST(LibraryImport, RefsAreCheckedAndKept) {
+    const auto ok = parse_import_line(R"({"ref":"model-clause-7","title":"T","lang":"en","regions":["global"],"date":"2024"})");
+    ASSERT_TRUE(std::holds_alternative<Resource>(ok));
+    EXPECT_EQ(std::get<Resource>(ok).ref, "model-clause-7");
+    const auto bad = parse_import_line(R"({"ref":"Bad Ref!","title":"T","lang":"en","regions":["global"],"date":"2024"})");
+    ASSERT_TRUE(std::holds_alternative<std::string>(bad));
+    EXPECT_TRUE(std::get<std::string>(bad).starts_with("ref: ")) << std::get<std::string>(bad);
+}
+
+}  // namespace
+}  // namespace avenir::library

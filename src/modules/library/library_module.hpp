@@ -4,6 +4,7 @@
 // bulk import and demo data.
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -35,7 +36,8 @@ struct LibraryOptions {
 };
 
 struct ImportSummary {
-    std::size_t imported = 0;
+    std::size_t imported = 0;   // resources created or updated
+    std::size_t unchanged = 0;  // resources with a ref already imported as they are
     std::vector<std::pair<std::size_t, std::string>> errors;  // line number, message
 };
 
@@ -49,6 +51,9 @@ public:
     std::string region_section(http::Request& req, const std::string& slug);
     // `avenir library import FILE.jsonl`: imports the good lines, reports the bad ones.
     ImportSummary import_jsonl(std::istream& in);
+    // Imports content/library/*.jsonl (every line with a ref); returns the resources changed.
+    // Throws std::invalid_argument naming the file and line of the first bad line.
+    int seed(const std::filesystem::path& dir);
     // `avenir demo-data --resources N`: generated multilingual resources; returns how many.
     std::size_t add_demo(std::size_t count, std::uint64_t seed, const std::function<void(std::size_t)>& progress = {});
     LibraryStore& store() { return store_; }

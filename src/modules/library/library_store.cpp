@@ -150,9 +150,10 @@ std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::o
     const Value who = by ? Value(*by) : Value(nullptr);
     const std::int64_t id =
         tx.exec("INSERT INTO library_resources (type, published_on, year, publisher, licence, key_publication, url, duration_seconds, "
-                "audiences, created_at, updated_at, created_by, facets) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) RETURNING id",
+                "audiences, created_at, updated_at, created_by, facets, ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13) "
+                "RETURNING id",
                 {r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
-                 r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r)})
+                 r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r), r.ref.empty() ? Value(nullptr) : Value(r.ref)})
             .at(0)
             .get_int(0);
     insert_children(tx, id, r);
@@ -224,7 +225,7 @@ std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
     const std::string in = bind_in(params, ids);
     std::unordered_map<std::int64_t, Resource> by_id;
     for (const auto& row : db_.exec("SELECT id, type, published_on, publisher, licence, key_publication, url, duration_seconds, audiences, "
-                                    "created_at, updated_at FROM library_resources WHERE id IN (" + in + ")", params)
+                                    "created_at, updated_at, ref FROM library_resources WHERE id IN (" + in + ")", params)
                                .rows) {
         Resource r;
         r.id = row.get_int(0);
@@ -238,6 +239,7 @@ std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
         r.audiences = split(row.get_text(8), ',');
         r.created_at = row.get_int(9);
         r.updated_at = row.get_int(10);
+        r.ref = row.get_opt_text(11).value_or("");
         by_id.emplace(r.id, std::move(r));
     }
     for (const auto& row : db_.exec("SELECT resource_id, region FROM library_resource_regions WHERE resource_id IN (" + in + ") ORDER BY region", params).rows)
@@ -311,6 +313,11 @@ std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, s
         if (tx.exec("SELECT 1 FROM library_files WHERE hash = $1 LIMIT 1", {hash}).empty()) orphan = hash;
     });
     return orphan;
+}
+
+std::optional<std::int64_t> LibraryStore::id_of_ref(const std::string& ref) {
+    if (auto row = db_.exec("SELECT id FROM library_resources WHERE ref = $1", {ref}).first()) return row->get_int(0);
+    return std::nullopt;
 }
 
 std::int64_t LibraryStore::count() { return db_.exec("SELECT count(*) FROM library_resources").at(0).get_int(0); }

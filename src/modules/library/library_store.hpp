@@ -71,6 +71,8 @@ public:
     // The newest resources (feeds), with filters.
     std::vector<Resource> recent(const Filters& f, int limit);
     std::int64_t count();
+    // The resource imported under this reference, if any.
+    std::optional<std::int64_t> id_of_ref(const std::string& ref);
 
     // The query plan of the search statement (SQLite: EXPLAIN QUERY PLAN lines), for the plan test.
     std::vector<std::string> search_plan(const SearchQuery& q, const Filters& f);

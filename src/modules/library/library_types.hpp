@@ -58,6 +58,9 @@ struct Version {
 
 struct Resource {
     std::int64_t id = 0;
+    // A stable reference given by imports ("primer-data-and-algorithms"): lines with the same ref
+    // are language versions of one resource, and importing again updates instead of adding.
+    std::string ref;
     std::string type = "publication";
     std::vector<std::string> regions;    // kRegions keys
     std::vector<int> themes;             // 1..7

@@ -6,6 +6,7 @@
 -- resource id * 4 + language index (en 0, fr 1, es 2, ar 3): a match names its resource.
 CREATE TABLE library_resources (
     id INTEGER PRIMARY KEY,
+    ref TEXT UNIQUE,
     type TEXT NOT NULL,
     facets TEXT NOT NULL DEFAULT '',
     published_on TEXT NOT NULL,
