@@ -18,6 +18,10 @@ const PAGES = [
   { name: 'guide', path: '/guide', status: 200 },
   { name: 'guide introduction', path: '/guide/introduction', status: 200 },
   { name: 'workshop', path: '/guide/joint-governance-algorithms?start=09:30', status: 200 },
+  { name: 'library', path: '/library', status: 200 },
+  { name: 'library search', path: '/library/search?q=negociation&region=latin-america', status: 200 },
+  { name: 'library filters', path: '/library?theme=bargaining&type=guide', status: 200 },
+  { name: 'library resource', path: '/library/1', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 

@@ -1,6 +1,7 @@
 #include "modules/library/library_store.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -146,6 +147,20 @@ void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& 
     for (int t : r.themes) tx.exec("INSERT INTO library_resource_themes (resource_id, theme) VALUES ($1, $2)", {id, std::int64_t{t}});
 }
 
+using Terms = std::set<std::pair<std::string, std::string>>;  // (lang, "_word")
+
+// The full words of each version, for prefix expansion (SQLite; no stemming, so cheap).
+void collect_terms(const Resource& r, Terms& terms) {
+    for (const auto& v : r.versions)
+        for (auto& t : analyze(v.lang, v.title + " " + v.summary + " " + v.body_md + " " + v.transcript, Analysis::Prefix))
+            if (t.size() <= 64) terms.emplace(v.lang, std::move(t));
+}
+
+void record_terms(storage::Transaction& tx, const Terms& terms) {
+    for (const auto& [lang, term] : terms)
+        tx.exec("INSERT INTO library_terms (lang, term) VALUES ($1, $2) ON CONFLICT DO NOTHING", {lang, term});
+}
+
 std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::optional<std::int64_t> by, std::int64_t now) {
     const Value who = by ? Value(*by) : Value(nullptr);
     const std::int64_t id =
@@ -169,21 +184,33 @@ std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::o
 
 std::int64_t LibraryStore::create(const Resource& r, std::optional<std::int64_t> created_by, std::int64_t now) {
     std::int64_t id = 0;
-    db_.with_tx([&](storage::Transaction& tx) { id = insert_resource(tx, r, created_by, now); });
+    Terms terms;
+    if (db_.dialect() == Dialect::Sqlite) collect_terms(r, terms);
+    db_.with_tx([&](storage::Transaction& tx) {
+        id = insert_resource(tx, r, created_by, now);
+        record_terms(tx, terms);
+    });
     return id;
 }
 
 std::vector<std::int64_t> LibraryStore::create_many(const std::vector<Resource>& rs, std::int64_t now) {
     std::vector<std::int64_t> ids;
     ids.reserve(rs.size());
+    Terms terms;
+    if (db_.dialect() == Dialect::Sqlite)
+        for (const auto& r : rs) collect_terms(r, terms);
     db_.with_tx([&](storage::Transaction& tx) {
         for (const auto& r : rs) ids.push_back(insert_resource(tx, r, std::nullopt, now));
+        record_terms(tx, terms);
     });
     return ids;
 }
 
 void LibraryStore::update(const Resource& r, std::int64_t now) {
+    Terms terms;
+    if (db_.dialect() == Dialect::Sqlite) collect_terms(r, terms);
     db_.with_tx([&](storage::Transaction& tx) {
+        record_terms(tx, terms);
         const auto res = tx.exec(
             "UPDATE library_resources SET type = $2, published_on = $3, year = $4, publisher = $5, licence = $6, key_publication = $7, "
             "url = $8, duration_seconds = $9, audiences = $10, updated_at = $11, facets = $12 WHERE id = $1",
@@ -315,6 +342,16 @@ std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, s
     return orphan;
 }
 
+std::vector<std::string> LibraryStore::expand_prefix(std::string_view lang, const std::string& raw) {
+    std::vector<std::string> out;
+    if (raw.size() < 3) return out;  // "_" and one letter: too many words to be useful
+    for (const auto& row : db_.exec("SELECT term FROM library_terms WHERE lang = $1 AND term > $2 AND term < $3 ORDER BY term LIMIT $4",
+                                    {std::string(lang), raw, raw + "\xf4\x8f\xbf\xbf", std::int64_t{kPrefixTerms}})
+                               .rows)
+        out.push_back(row.get_text(0));
+    return out;
+}
+
 std::optional<std::int64_t> LibraryStore::id_of_ref(const std::string& ref) {
     if (auto row = db_.exec("SELECT id FROM library_resources WHERE ref = $1", {ref}).first()) return row->get_int(0);
     return std::nullopt;
@@ -377,15 +414,56 @@ struct Candidate {
     double score;  // higher is better
 };
 
-// SQLite: one FTS5 query per language, each limited to its newest kRankWindow matches (FTS5 walks
-// its index in rowid order, so the limit bounds the cost), then joined to the versions.
-std::string sqlite_search_sql(const Filters& f, std::vector<std::string_view>& langs) {
-    langs = search_languages(f);
+std::string quote_fts(std::string_view w) {
+    std::string out = "\"";
+    for (char c : w) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// The FTS5 expression for one language's index, or "" when nothing of the query is searchable in
+// that language (only its stop words). Terms made only of stop words are left out rather than
+// matching nothing; the last word, when it may be unfinished, becomes the word itself OR the full
+// words of that language that start with it (from library_terms).
+std::string language_match(const SearchQuery& q, std::string_view lang, const std::string& facets,
+                           const std::function<std::vector<std::string>(std::string_view lang, const std::string& raw)>& expand) {
+    auto term = [&](const Term& t) -> std::string {
+        std::string words;
+        for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
+        const bool searchable = !analyze(lang, words, Analysis::Query).empty();
+        if (!t.prefix) return searchable ? quote_fts(words) : "";
+        std::vector<std::string> alternatives;
+        if (searchable) alternatives.push_back(quote_fts(words));
+        for (const auto& raw : analyze(lang, words, Analysis::Prefix))
+            for (const auto& full : expand(lang, raw)) alternatives.push_back(quote_fts(std::string(1, kExactTerm) + full));
+        std::string out;
+        for (const auto& a : alternatives) out += (out.empty() ? "" : " OR ") + a;
+        return alternatives.size() > 1 ? "(" + out + ")" : out;
+    };
+    std::string out;
+    for (const auto& group : q.all) {
+        std::vector<std::string> alts;
+        for (const auto& t : group)
+            if (auto e = term(t); !e.empty()) alts.push_back(e);
+        if (alts.empty()) continue;
+        std::string g;
+        for (const auto& a : alts) g += (g.empty() ? "" : " OR ") + a;
+        out += (out.empty() ? "" : " AND ") + (alts.size() > 1 ? "(" + g + ")" : g);
+    }
+    if (out.empty()) return "";
+    if (!facets.empty()) out = "(" + out + ") AND " + facets;
+    for (const auto& t : q.none)
+        if (auto e = term(t); !e.empty()) out = "(" + out + ") NOT " + e;
+    return out;
+}
+
+// SQLite: one FTS5 query per language ($1.. its expression), each limited to its newest
+// kRankWindow matches (FTS5 walks its index in rowid order, so the limit bounds the cost).
+std::string sqlite_search_sql(const std::vector<std::string_view>& langs) {
     std::string sql = "WITH hits(version_id, score) AS (";
     for (std::size_t i = 0; i < langs.size(); ++i) {
         const std::string t = "library_fts_" + std::string(langs[i]);
         sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT rowid, bm25(") + t + ", 10.0, 4.0, 1.0, 1.0, 0.0) FROM " + t +
-               " WHERE " + t + " MATCH $1 ORDER BY rowid DESC LIMIT $2)";
+               " WHERE " + t + " MATCH $" + std::to_string(i + 1) + " ORDER BY rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
     }
     // The resource and language come from the version id (resource * 4 + language); the facets
     // from the resource's narrow row.
@@ -394,26 +472,37 @@ std::string sqlite_search_sql(const Filters& f, std::vector<std::string_view>& l
 }
 
 // PostgreSQL: the tsquery of a language for the parsed query, with its parameters.
+// "" when nothing of the query is searchable in lang (as on SQLite: stop-word-only terms are left
+// out, and a stop word is not expanded as a prefix).
 std::string pg_tsquery(const SearchQuery& q, std::string_view lang, std::vector<Value>& params) {
     const std::string cfg = "'avenir_" + std::string(lang) + "'::regconfig";
-    auto term = [&](const Term& t) {
+    auto term = [&](const Term& t) -> std::string {
         std::string words;
         for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
-        params.emplace_back(words);
-        std::string e = std::string(t.phrase ? "phraseto_tsquery(" : "plainto_tsquery(") + cfg + ", $" + std::to_string(params.size()) + ")";
-        if (t.prefix) {
-            params.emplace_back(fold(words) + ":*");
-            e = "(" + e + " || to_tsquery('avenir_simple'::regconfig, $" + std::to_string(params.size()) + "))";
+        const bool searchable = !analyze(lang, words, Analysis::Query).empty();
+        const auto raw = t.prefix ? analyze(lang, words, Analysis::Prefix) : std::vector<std::string>{};
+        std::vector<std::string> alts;
+        if (searchable) {
+            params.emplace_back(words);
+            alts.push_back(std::string(t.phrase ? "phraseto_tsquery(" : "plainto_tsquery(") + cfg + ", $" + std::to_string(params.size()) + ")");
         }
-        return e;
+        if (!raw.empty() && raw.front().size() >= 3) {
+            params.emplace_back(raw.front().substr(1) + ":*");
+            alts.push_back("to_tsquery('avenir_simple'::regconfig, $" + std::to_string(params.size()) + ")");
+        }
+        if (alts.empty()) return "";
+        return alts.size() == 1 ? alts[0] : "(" + alts[0] + " || " + alts[1] + ")";
     };
     std::string out;
     for (const auto& group : q.all) {
         std::string g;
-        for (const auto& t : group) g += (g.empty() ? "" : " || ") + term(t);
-        out += (out.empty() ? "" : " && ") + ("(" + g + ")");
+        for (const auto& t : group)
+            if (auto e = term(t); !e.empty()) g += (g.empty() ? "" : " || ") + e;
+        if (!g.empty()) out += (out.empty() ? "" : " && ") + ("(" + g + ")");
     }
-    for (const auto& t : q.none) out += " && !!" + term(t);
+    if (out.empty()) return "";
+    for (const auto& t : q.none)
+        if (auto e = term(t); !e.empty()) out += " && !!" + e;
     return out;
 }
 
@@ -436,13 +525,20 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
     Page page;
     if (q.empty()) return page;
     std::vector<Candidate> cands;
-    std::string match;
     if (db_.dialect() == Dialect::Sqlite) {
         std::vector<std::string_view> langs;
-        const std::string sql = sqlite_search_sql(f, langs);
-        match = fts5_expression(q, fts_facets(f));
+        std::vector<Value> params;
+        const std::string facets = fts_facets(f);
+        for (auto lang : search_languages(f))
+            if (auto m = language_match(q, lang, facets, [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
+                !m.empty()) {
+                langs.push_back(lang);
+                params.emplace_back(std::move(m));
+            }
+        if (langs.empty()) return page;
+        params.emplace_back(std::int64_t{kRankWindow});
         std::map<std::string, int> per_lang;
-        for (const auto& row : db_.exec(sql, {match, std::int64_t{kRankWindow}}).rows) {
+        for (const auto& row : db_.exec(sqlite_search_sql(langs), params).rows) {
             cands.push_back({row.get_int(0), row.get_int(1), std::string(kLanguages[row.get_int(2)]), row.get_text(3), row.get_double(4)});
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
@@ -451,10 +547,13 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
         std::vector<Value> params;
         std::string cond, any;
         for (auto lang : search_languages(f)) {
-            const std::string tq = "(" + pg_tsquery(q, lang, params) + ")";
+            const std::string e = pg_tsquery(q, lang, params);
+            if (e.empty()) continue;
+            const std::string tq = "(" + e + ")";
             cond += (cond.empty() ? "" : " OR ") + ("(v.lang = '" + std::string(lang) + "' AND v.tsv @@ " + tq + ")");
             any += (any.empty() ? "" : " || ") + tq;
         }
+        if (cond.empty()) return page;
         const std::string where = filter_sql(f, params);
         params.emplace_back(std::int64_t{kRankWindow * 4});
         const std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
@@ -514,9 +613,16 @@ std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const F
     std::vector<std::string> out;
     if (db_.dialect() != Dialect::Sqlite) return out;
     std::vector<std::string_view> langs;
-    const std::string sql = sqlite_search_sql(f, langs);
-    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sql, {fts5_expression(q, fts_facets(f)), std::int64_t{kRankWindow}}).rows)
-        out.push_back(row.get_text(3));
+    std::vector<Value> params;
+    for (auto lang : search_languages(f))
+        if (auto m = language_match(q, lang, fts_facets(f), [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
+            !m.empty()) {
+            langs.push_back(lang);
+            params.emplace_back(std::move(m));
+        }
+    if (langs.empty()) return out;
+    params.emplace_back(std::int64_t{kRankWindow});
+    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs), params).rows) out.push_back(row.get_text(3));
     return out;
 }
 

@@ -80,8 +80,12 @@ public:
     // How many of the newest matches per language are ranked and counted (bounds the cost of
     // very broad queries on large libraries).
     static constexpr int kRankWindow = 500;
+    // How many full words an unfinished last word expands to at most (SQLite).
+    static constexpr int kPrefixTerms = 24;
 
 private:
+    // SQLite: the indexed full words of lang that extend raw ("_negoc" -> "_negociation", ...).
+    std::vector<std::string> expand_prefix(std::string_view lang, const std::string& raw);
     std::vector<Resource> load(const std::vector<std::int64_t>& ids);
     storage::Database& db_;
 };

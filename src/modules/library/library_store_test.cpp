@@ -97,6 +97,9 @@ const Case kCases[] = {
     {"المفاوضة", {"arabic"}},                              // Arabic
     {"surveillance", {"surveillance-title", "surveillance-body"}},
     {"zzzunknownword", {}, {"negotiation", "management"}},
+    {"joint governance of workplace systems", {"joint"}},        // stop words do not block a match
+    {"intelligence artificielle et négociation", {"negotiation"}},
+    {"the", {}, {"joint", "negotiation"}},                        // only a stop word: nothing to look for
 };
 
 TEST_P(LibraryStoreTest, SearchCases) {

@@ -181,6 +181,9 @@ int tok_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n
                  int (*token)(void*, int, const char*, int, int, int)) {
     Analysis mode = Analysis::Document;
     if (flags & FTS5_TOKENIZE_QUERY) mode = (flags & FTS5_TOKENIZE_PREFIX) ? Analysis::Prefix : Analysis::Query;
+    // An exact index term chosen by the store (a prefix expanded from library_terms): passed as
+    // is. Readers cannot send it: the query parser drops control characters.
+    if (mode == Analysis::Query && n > 1 && text[0] == kExactTerm) return token(ctx, 0, text + 1, n - 1, 0, n);
     try {
         return reinterpret_cast<Analyzer*>(t)->run(std::string_view(text, static_cast<std::size_t>(n)), mode,
                                                    [&](const std::string& tok, bool colocated, int start, int end) {

@@ -15,6 +15,9 @@ namespace avenir::library {
 void install_sqlite_search();
 
 enum class Analysis { Document, Query, Prefix };
+// A query string starting with this character is one exact index term (see the store's prefix
+// expansion), e.g. "\x1f_workers".
+inline constexpr char kExactTerm = '\x1f';
 // The tokens the tokenizer emits for text (for tests and for the PostgreSQL prefix terms).
 std::vector<std::string> analyze(std::string_view lang, std::string_view text, Analysis mode);
 // Lower-cased and accent-free ("Numérique" -> "numerique").

@@ -62,6 +62,14 @@ CREATE TABLE library_files (
 CREATE INDEX library_files_version ON library_files (version_id);
 CREATE INDEX library_files_hash ON library_files (hash);
 CREATE INDEX library_files_uploaded_by ON library_files (uploaded_by);
+-- The full words (folded, '_'-prefixed as in the index) seen in each language: the last word of a
+-- query, when it may be unfinished, is expanded to these terms rather than run as an FTS5 prefix
+-- query (which merges the doclists of every matching term, whatever the LIMIT).
+CREATE TABLE library_terms (
+    lang TEXT NOT NULL,
+    term TEXT NOT NULL,
+    PRIMARY KEY (lang, term)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE library_fts_en USING fts5(title, summary, body, transcript, facets, content='library_versions', content_rowid='id', tokenize='avenir en');
 CREATE TRIGGER library_versions_ai_en AFTER INSERT ON library_versions WHEN new.lang = 'en' BEGIN
     INSERT INTO library_fts_en (rowid, title, summary, body, transcript, facets) VALUES (new.id, new.title, new.summary, new.body, new.transcript, new.facets);
