@@ -79,32 +79,32 @@ std::string filter_sql(const Filters& f, std::vector<Value>& params) {
     return where;
 }
 
-// The FTS5 facet filter for a language table (empty when no facet filter).
-std::string fts_facets(const Filters& f) {
-    std::vector<std::string> parts;
-    auto group = [&](const std::vector<std::string>& tokens) {
-        if (tokens.empty()) return;
+// Facet filters for the search on SQLite, read from the resource's own row (its facet tokens):
+// no extra lookup per match, which matters when a rare facet value makes the search walk many
+// matches.
+std::string facet_row_filter(const Filters& f, std::vector<Value>& params) {
+    std::string where = "1 = 1";
+    auto tokens = [&](const std::vector<std::string>& values) {
         std::string g;
-        for (const auto& t : tokens) g += (g.empty() ? "" : " OR ") + ("\"" + t + "\"");
-        parts.push_back("facets : (" + g + ")");
+        for (const auto& v : values) {
+            params.emplace_back(" " + v + " ");
+            g += (g.empty() ? "" : " OR ") + ("instr(' ' || r.facets || ' ', $" + std::to_string(params.size()) + ") > 0");
+        }
+        where += " AND (" + g + ")";
     };
-    std::vector<std::string> t;
-    for (const auto& r : f.regions)
-        if (index_of(kRegions, r) >= 0) t.push_back("zr" + std::to_string(index_of(kRegions, r)));
-    group(t);
-    t.clear();
-    for (int th : f.themes) t.push_back("zt" + std::to_string(th));
-    group(t);
-    t.clear();
-    for (const auto& ty : f.types)
-        if (index_of(kTypes, ty) >= 0) t.push_back("zy" + std::to_string(index_of(kTypes, ty)));
-    group(t);
-    t.clear();
-    for (int y : f.years) t.push_back("zd" + std::to_string(y));
-    group(t);
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : " AND ") + p;
-    return out;
+    if (!f.regions.empty()) {
+        std::vector<std::string> t;
+        for (const auto& r : f.regions) t.push_back("zr" + std::to_string(index_of(kRegions, r)));
+        tokens(t);
+    }
+    if (!f.themes.empty()) {
+        std::vector<std::string> t;
+        for (int th : f.themes) t.push_back("zt" + std::to_string(th));
+        tokens(t);
+    }
+    if (!f.types.empty()) where += " AND r.type IN (" + bind_in(params, f.types) + ")";
+    if (!f.years.empty()) where += " AND r.year IN (" + bind_in(params, f.years) + ")";
+    return where;
 }
 
 std::vector<std::string_view> search_languages(const Filters& f) {
@@ -345,6 +345,8 @@ std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, s
 std::vector<std::string> LibraryStore::expand_prefix(std::string_view lang, const std::string& raw) {
     std::vector<std::string> out;
     if (raw.size() < 3) return out;  // "_" and one letter: too many words to be useful
+    // A word the library knows is taken as finished: its stem already matches its other forms.
+    if (!db_.exec("SELECT 1 FROM library_terms WHERE lang = $1 AND term = $2", {std::string(lang), raw}).empty()) return out;
     for (const auto& row : db_.exec("SELECT term FROM library_terms WHERE lang = $1 AND term > $2 AND term < $3 ORDER BY term LIMIT $4",
                                     {std::string(lang), raw, raw + "\xf4\x8f\xbf\xbf", std::int64_t{kPrefixTerms}})
                                .rows)
@@ -457,21 +459,22 @@ std::string language_match(const SearchQuery& q, std::string_view lang, const st
 }
 
 // SQLite: one FTS5 query per language ($1.. its expression), each limited to its newest
-// kRankWindow matches (FTS5 walks its index in rowid order, so the limit bounds the cost).
-std::string sqlite_search_sql(const std::vector<std::string_view>& langs) {
-    std::string sql = "WITH hits(version_id, score) AS (";
+// kRankWindow matches that pass the facet filters. FTS5 walks its index in rowid order (newest
+// first) as the outer loop and each match's resource row is read by primary key (CROSS JOIN fixes
+// that order), so the cost is bounded by the window, not by the size of the library.
+std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const std::string& facet_where) {
+    std::string sql = "WITH hits(version_id, score, facets) AS (";
     for (std::size_t i = 0; i < langs.size(); ++i) {
         const std::string t = "library_fts_" + std::string(langs[i]);
-        sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT rowid, bm25(") + t + ", 10.0, 4.0, 1.0, 1.0, 0.0) FROM " + t +
-               " WHERE " + t + " MATCH $" + std::to_string(i + 1) + " ORDER BY rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
+        sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + t + ".rowid, avenir_rank(" + t + ", 10.0, 4.0, 1.0, 1.0, 0.0), r.facets FROM " +
+               t + " CROSS JOIN library_resources AS r ON r.id = " + t + ".rowid / 4 WHERE " + t + " MATCH $" + std::to_string(i + 1) +
+               " AND " + facet_where + " ORDER BY " + t + ".rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
     }
-    // The resource and language come from the version id (resource * 4 + language); the facets
-    // from the resource's narrow row.
-    sql += ") SELECT h.version_id, r.id, h.version_id % 4, r.facets, -h.score FROM hits h JOIN library_resources r ON r.id = h.version_id / 4";
+    // The resource and language come from the version id (resource * 4 + language).
+    sql += ") SELECT version_id, version_id / 4, version_id % 4, facets, -score FROM hits";
     return sql;
 }
 
-// PostgreSQL: the tsquery of a language for the parsed query, with its parameters.
 // "" when nothing of the query is searchable in lang (as on SQLite: stop-word-only terms are left
 // out, and a stop word is not expanded as a prefix).
 std::string pg_tsquery(const SearchQuery& q, std::string_view lang, std::vector<Value>& params) {
@@ -528,17 +531,17 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
     if (db_.dialect() == Dialect::Sqlite) {
         std::vector<std::string_view> langs;
         std::vector<Value> params;
-        const std::string facets = fts_facets(f);
         for (auto lang : search_languages(f))
-            if (auto m = language_match(q, lang, facets, [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
+            if (auto m = language_match(q, lang, {}, [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
                 !m.empty()) {
                 langs.push_back(lang);
                 params.emplace_back(std::move(m));
             }
         if (langs.empty()) return page;
         params.emplace_back(std::int64_t{kRankWindow});
+        const std::string where = facet_row_filter(f, params);
         std::map<std::string, int> per_lang;
-        for (const auto& row : db_.exec(sqlite_search_sql(langs), params).rows) {
+        for (const auto& row : db_.exec(sqlite_search_sql(langs, where), params).rows) {
             cands.push_back({row.get_int(0), row.get_int(1), std::string(kLanguages[row.get_int(2)]), row.get_text(3), row.get_double(4)});
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
@@ -615,14 +618,15 @@ std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const F
     std::vector<std::string_view> langs;
     std::vector<Value> params;
     for (auto lang : search_languages(f))
-        if (auto m = language_match(q, lang, fts_facets(f), [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
+        if (auto m = language_match(q, lang, {}, [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
             !m.empty()) {
             langs.push_back(lang);
             params.emplace_back(std::move(m));
         }
     if (langs.empty()) return out;
     params.emplace_back(std::int64_t{kRankWindow});
-    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs), params).rows) out.push_back(row.get_text(3));
+    const std::string where = facet_row_filter(f, params);
+    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, where), params).rows) out.push_back(row.get_text(3));
     return out;
 }
 

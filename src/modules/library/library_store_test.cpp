@@ -183,7 +183,8 @@ namespace avenir::library {
 namespace {
 
 // The full-text match drives the plan, facets included: each language's FTS5 index is the outer
-// loop and versions are then fetched by primary key; no table is scanned.
+// loop, newest first, and each match's resource (and its regions and themes) is read by primary
+// key to apply the facets; no table is scanned and nothing is sorted.
 TEST(LibrarySearchPlan, FullTextMatchDrivesThePlanWithFacets) {
     install_sqlite_search();
     const auto dir = std::filesystem::temp_directory_path() / ("avenir-plan-" + storage::testing::random_suffix());
@@ -207,6 +208,7 @@ TEST(LibrarySearchPlan, FullTextMatchDrivesThePlanWithFacets) {
         }
         EXPECT_EQ(fts_scans, 2) << all;  // en and fr only: the language facet picks the indexes
         EXPECT_NE(all.find("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"), std::string::npos) << all;
+        EXPECT_EQ(all.find("TEMP B-TREE"), std::string::npos) << all;  // the index gives the newest matches first: no sort
         for (const char* bad : {"SCAN v", "SCAN library_versions", "SCAN library_resources", "SCAN r", "SCAN x"})
             EXPECT_EQ(all.find(std::string(bad) + "\n"), std::string::npos) << bad << " in\n" << all;
     }

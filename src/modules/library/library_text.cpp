@@ -10,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cmath>
+#include <vector>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -205,6 +207,33 @@ fts5_api* fts5_api_of(sqlite3* db) {
     return api;
 }
 
+// avenir_rank(table, w_col0, w_col1, ...): a relevance score computed from the current row's
+// match positions only: for each (phrase, column) with hits, weight[column] x (1 + ln hits), summed
+// and negated (lower is better, like bm25). Unlike bm25 it reads no document sizes and no
+// collection statistics (bm25 scans every doclist of the query once per query, which dominated
+// search time on large libraries), so it costs the same whatever the size of the library.
+void avenir_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out, int n_weights, sqlite3_value** weights) {
+    int count = 0;
+    if (api->xInstCount(ctx, &count) != SQLITE_OK) {
+        sqlite3_result_error(out, "avenir_rank: no match information", -1);
+        return;
+    }
+    const int phrases = api->xPhraseCount(ctx);
+    const int columns = api->xColumnCount(ctx);
+    std::vector<int> hits(static_cast<std::size_t>(std::max(1, phrases * columns)), 0);
+    for (int i = 0; i < count; ++i) {
+        int phrase = 0, column = 0, offset = 0;
+        if (api->xInst(ctx, i, &phrase, &column, &offset) == SQLITE_OK && phrase < phrases && column < columns)
+            ++hits[static_cast<std::size_t>(phrase * columns + column)];
+    }
+    double score = 0;
+    for (int p = 0; p < phrases; ++p)
+        for (int c = 0; c < columns; ++c)
+            if (const int h = hits[static_cast<std::size_t>(p * columns + c)]; h > 0)
+                score += (c < n_weights ? sqlite3_value_double(weights[c]) : 1.0) * (1.0 + std::log(static_cast<double>(h)));
+    sqlite3_result_double(out, -score);
+}
+
 int register_on(sqlite3* db, char** err, const sqlite3_api_routines*) {
     fts5_api* api = fts5_api_of(db);
     if (!api) {
@@ -212,7 +241,8 @@ int register_on(sqlite3* db, char** err, const sqlite3_api_routines*) {
         return SQLITE_ERROR;
     }
     static fts5_tokenizer tokenizer{tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, "avenir", nullptr, &tokenizer, nullptr);
+    if (int rc = api->xCreateTokenizer(api, "avenir", nullptr, &tokenizer, nullptr); rc != SQLITE_OK) return rc;
+    return api->xCreateFunction(api, "avenir_rank", nullptr, &avenir_rank, nullptr);
 }
 
 }  // namespace
