@@ -89,6 +89,11 @@ export AVENIR_ADMIN_PASSWORD=violet-tractor-harbour-91
 printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
   | "$avenir" user create --email "$AVENIR_ADMIN_EMAIL" --name Admin --role admin --password-stdin >"$tmp/admin.log" 2>&1 \
   || { cat "$tmp/admin.log" >&2; setup_failed "avenir user create (admin)"; }
+# A Digital Rights Organiser of Asia-Pacific edits the library (no second factor needed for DROs).
+export AVENIR_DRO_EMAIL=dro@example.org
+printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+  | "$avenir" user create --email "$AVENIR_DRO_EMAIL" --name DRO --role dro --region asia-pacific --password-stdin >"$tmp/dro.log" 2>&1 \
+  || { cat "$tmp/dro.log" >&2; setup_failed "avenir user create (dro)"; }
 
 # The SMTP sink: any free port (it says which), one .eml and one .json per message in $mail_dir.
 mail_dir="$tmp/mail"

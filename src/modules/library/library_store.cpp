@@ -462,12 +462,14 @@ std::string language_match(const SearchQuery& q, std::string_view lang, const st
 // kRankWindow matches that pass the facet filters. FTS5 walks its index in rowid order (newest
 // first) as the outer loop and each match's resource row is read by primary key (CROSS JOIN fixes
 // that order), so the cost is bounded by the window, not by the size of the library.
-std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const std::string& facet_where) {
+// floors: per language, the placeholder of the smallest rowid to examine (0: no bound).
+std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const std::string& facet_where, const std::vector<std::size_t>& floors) {
     std::string sql = "WITH hits(version_id, score, facets) AS (";
     for (std::size_t i = 0; i < langs.size(); ++i) {
         const std::string t = "library_fts_" + std::string(langs[i]);
+        const std::string floor = floors.empty() ? "" : " AND " + t + ".rowid >= $" + std::to_string(floors[i]);
         sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + t + ".rowid, avenir_rank(" + t + ", 10.0, 4.0, 1.0, 1.0, 0.0), r.facets FROM " +
-               t + " CROSS JOIN library_resources AS r ON r.id = " + t + ".rowid / 4 WHERE " + t + " MATCH $" + std::to_string(i + 1) +
+               t + " CROSS JOIN library_resources AS r ON r.id = " + t + ".rowid / 4 WHERE " + t + " MATCH $" + std::to_string(i + 1) + floor +
                " AND " + facet_where + " ORDER BY " + t + ".rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
     }
     // The resource and language come from the version id (resource * 4 + language).
@@ -540,8 +542,22 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
         if (langs.empty()) return page;
         params.emplace_back(std::int64_t{kRankWindow});
         const std::string where = facet_row_filter(f, params);
+        // With facet filters, only the newest kExamineWindow matches of each language are looked at:
+        // a rare combination of filters would otherwise walk every match of a common word.
+        std::vector<std::size_t> floors;
+        if (!f.regions.empty() || !f.themes.empty() || !f.types.empty() || !f.years.empty()) {
+            for (std::size_t i = 0; i < langs.size(); ++i) {
+                const std::string t = "library_fts_" + std::string(langs[i]);
+                const auto row = db_.exec("SELECT rowid FROM " + t + " WHERE " + t + " MATCH $1 ORDER BY rowid DESC LIMIT 1 OFFSET $2",
+                                          {params[i], std::int64_t{kExamineWindow - 1}})
+                                     .first();
+                if (row) page.truncated = true;
+                params.emplace_back(row ? row->get_int(0) : std::int64_t{0});
+                floors.push_back(params.size());
+            }
+        }
         std::map<std::string, int> per_lang;
-        for (const auto& row : db_.exec(sqlite_search_sql(langs, where), params).rows) {
+        for (const auto& row : db_.exec(sqlite_search_sql(langs, where, floors), params).rows) {
             cands.push_back({row.get_int(0), row.get_int(1), std::string(kLanguages[row.get_int(2)]), row.get_text(3), row.get_double(4)});
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
@@ -626,7 +642,12 @@ std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const F
     if (langs.empty()) return out;
     params.emplace_back(std::int64_t{kRankWindow});
     const std::string where = facet_row_filter(f, params);
-    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, where), params).rows) out.push_back(row.get_text(3));
+    std::vector<std::size_t> floors;
+    for (std::size_t i = 0; i < langs.size(); ++i) {
+        params.emplace_back(std::int64_t{0});
+        floors.push_back(params.size());
+    }
+    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, where, floors), params).rows) out.push_back(row.get_text(3));
     return out;
 }
 

@@ -80,6 +80,8 @@ public:
     // How many of the newest matches per language are ranked and counted (bounds the cost of
     // very broad queries on large libraries).
     static constexpr int kRankWindow = 500;
+    // With facet filters: how many of the newest matches per language are examined at most.
+    static constexpr int kExamineWindow = 6000;
     // How many full words an unfinished last word expands to at most (SQLite).
     static constexpr int kPrefixTerms = 24;
 
