@@ -359,3 +359,11 @@ void install_sqlite_search() {
 }
 
 }  // namespace avenir::library
+
+namespace avenir::library {
+namespace {
+// Whenever the library is linked into a program, its SQLite search functions are registered for
+// every connection that program opens, including tests that migrate a database without the app.
+const bool kRegisteredAtLoad = (install_sqlite_search(), true);
+}  // namespace
+}  // namespace avenir::library
