@@ -210,6 +210,7 @@ json LibraryModule::card(http::Request& req, const Hit& h, const std::vector<std
     std::string snippet = h.snippet.empty() ? html_escape(excerpt(v.summary.empty() ? v.body_md : v.summary, 220)) : snippet_html(h.snippet);
     return {{"href", layout_.href(req, "/library/" + std::to_string(r.id)) + (v.lang != req.lang ? "?lang=" + v.lang : "")},
             {"title", v.title},
+            {"title_html", h.title_marked.empty() ? html_escape(v.title) : snippet_html(h.title_marked)},
             {"lang", v.lang},
             {"dir", dir_of(v.lang)},
             {"other_lang", v.lang != req.lang},

@@ -376,7 +376,7 @@ Page LibraryStore::browse(const Filters& f, int offset, int limit, bool key_firs
                                     p2)
                                .rows)
         ids.push_back(row.get_int(0));
-    for (auto& r : load(ids)) page.hits.push_back({std::move(r), "", "", 0});
+    for (auto& r : load(ids)) page.hits.push_back({std::move(r), "", "", "", 0});
     auto counts = [&](const std::string& sql) {
         std::vector<FacetCount> out;
         for (const auto& row : db_.exec(sql, params).rows) out.push_back({row.get_text(0), row.get_int(1)});
@@ -617,11 +617,12 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
         const Candidate& c = cands[i];
         auto it = by_id.find(c.resource_id);
         if (it == by_id.end()) continue;
-        Hit h{std::move(*it->second), c.lang, "", c.score};
+        Hit h{std::move(*it->second), c.lang, "", "", c.score};
         if (const Version* v = h.resource.version(c.lang)) {
             auto [hl, fresh] = highlights.try_emplace(c.lang);
             if (fresh) hl->second = highlight_terms(q, c.lang);
             h.snippet = highlight(c.lang, v->summary + "\n" + plain_text(v->body_md) + "\n" + v->transcript, hl->second);
+            h.title_marked = highlight(c.lang, v->title, hl->second, 200);
         }
         page.hits.push_back(std::move(h));
     }

@@ -34,6 +34,7 @@ struct Hit {
     Resource resource;
     std::string matched_lang;  // the language version that matched best (search only)
     std::string snippet;       // plain text with \x02 ... \x03 around matched words (search only)
+    std::string title_marked;  // the matched version's title, marked the same way (search only)
     double score = 0;
 };
 
