@@ -82,7 +82,7 @@ public:
     // very broad queries on large libraries).
     static constexpr int kRankWindow = 500;
     // With facet filters: how many of the newest matches per language are examined at most.
-    static constexpr int kExamineWindow = 6000;
+    static constexpr int kExamineWindow = 2500;
     // How many full words an unfinished last word expands to at most (SQLite).
     static constexpr int kPrefixTerms = 24;
 
