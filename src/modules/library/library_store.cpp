@@ -342,6 +342,10 @@ std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, s
     return orphan;
 }
 
+std::function<std::vector<std::string>(std::string_view, const std::string&)> LibraryStore::expander() {
+    return [this](std::string_view lang, const std::string& raw) { return expand_prefix(lang, raw); };
+}
+
 std::vector<std::string> LibraryStore::expand_prefix(std::string_view lang, const std::string& raw) {
     std::vector<std::string> out;
     if (raw.size() < 3) return out;  // "_" and one letter: too many words to be useful
@@ -524,6 +528,24 @@ Highlight highlight_terms(const SearchQuery& q, const std::string& lang) {
     return h;
 }
 
+using Expand = std::function<std::vector<std::string>(std::string_view lang, const std::string& raw)>;
+
+// The SQLite search's languages (those where the query has something to look for), parameters
+// ($1.. the language's MATCH expression, then the window, then the facet filter's) and facet
+// filter; false when no language has anything to look for.
+bool sqlite_query(const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<std::string_view>& langs,
+                  std::vector<Value>& params, std::string& where) {
+    for (auto lang : search_languages(f))
+        if (auto m = language_match(q, lang, {}, expand); !m.empty()) {
+            langs.push_back(lang);
+            params.emplace_back(std::move(m));
+        }
+    if (langs.empty()) return false;
+    params.emplace_back(std::int64_t{LibraryStore::kRankWindow});
+    where = facet_row_filter(f, params);
+    return true;
+}
+
 }  // namespace
 
 Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, int limit) {
@@ -533,15 +555,8 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
     if (db_.dialect() == Dialect::Sqlite) {
         std::vector<std::string_view> langs;
         std::vector<Value> params;
-        for (auto lang : search_languages(f))
-            if (auto m = language_match(q, lang, {}, [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
-                !m.empty()) {
-                langs.push_back(lang);
-                params.emplace_back(std::move(m));
-            }
-        if (langs.empty()) return page;
-        params.emplace_back(std::int64_t{kRankWindow});
-        const std::string where = facet_row_filter(f, params);
+        std::string where;
+        if (!sqlite_query(q, f, expander(), langs, params, where)) return page;
         // With facet filters, only the newest kExamineWindow matches of each language are looked at:
         // a rare combination of filters would otherwise walk every match of a common word.
         std::vector<std::size_t> floors;
@@ -634,15 +649,8 @@ std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const F
     if (db_.dialect() != Dialect::Sqlite) return out;
     std::vector<std::string_view> langs;
     std::vector<Value> params;
-    for (auto lang : search_languages(f))
-        if (auto m = language_match(q, lang, {}, [this](std::string_view l, const std::string& raw) { return expand_prefix(l, raw); });
-            !m.empty()) {
-            langs.push_back(lang);
-            params.emplace_back(std::move(m));
-        }
-    if (langs.empty()) return out;
-    params.emplace_back(std::int64_t{kRankWindow});
-    const std::string where = facet_row_filter(f, params);
+    std::string where;
+    if (!sqlite_query(q, f, expander(), langs, params, where)) return out;
     std::vector<std::size_t> floors;
     for (std::size_t i = 0; i < langs.size(); ++i) {
         params.emplace_back(std::int64_t{0});

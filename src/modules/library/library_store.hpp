@@ -2,6 +2,7 @@
 // Storage of the library: resources, their language versions and files, and the search index
 // (SQLite FTS5 with a Snowball stemmer per language; PostgreSQL tsvector per language + unaccent).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -89,6 +90,7 @@ public:
 private:
     // SQLite: the indexed full words of lang that extend raw ("_negoc" -> "_negociation", ...).
     std::vector<std::string> expand_prefix(std::string_view lang, const std::string& raw);
+    std::function<std::vector<std::string>(std::string_view, const std::string&)> expander();
     std::vector<Resource> load(const std::vector<std::int64_t>& ids);
     storage::Database& db_;
 };
