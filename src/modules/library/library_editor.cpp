@@ -16,10 +16,6 @@ namespace avenir::library {
 namespace {
 using nlohmann::json;
 
-std::int64_t now_seconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 std::string human_mb(std::uint64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
 
 // The resource as the form describes it (over base: id and files stay).
@@ -121,7 +117,7 @@ http::Response LibraryModule::create(http::Request& req) {
     if (problems.empty() && !may_edit(req, r))
         problems.push_back(layout_.tr(req, "You may add resources only for the regions you work in."));
     if (!problems.empty()) return editor_page(req, r, problems, 422);
-    const std::int64_t id = store_.create(r, who.user_id, now_seconds());
+    const std::int64_t id = store_.create(r, who.user_id, unix_seconds());
     cache_.clear();
     log::info("library_resource_created", log::kv("resource", std::to_string(id)));
     return http::Response::redirect(layout_.href(req, "/library/" + std::to_string(id)));
@@ -141,7 +137,7 @@ http::Response LibraryModule::save(http::Request& req) {
     if (problems.empty() && !may_edit(req, r))
         problems.push_back(layout_.tr(req, "Keep at least one of the regions you work in."));
     if (!problems.empty()) return editor_page(req, r, problems, 422);
-    store_.update(r, now_seconds());
+    store_.update(r, unix_seconds());
     cache_.clear();
     return http::Response::redirect(layout_.href(req, "/library/" + std::to_string(r.id)));
 }
@@ -187,7 +183,7 @@ http::Response LibraryModule::upload(http::Request& req) {
     ref.name = files::sanitize_filename(file->filename, kind->extension);
     ref.content_type = kind->mime;
     ref.size = static_cast<std::int64_t>(stored.size);
-    store_.add_file(r.id, lang, ref, who.user_id, now_seconds());
+    store_.add_file(r.id, lang, ref, who.user_id, unix_seconds());
     cache_.clear();
     return http::Response::redirect(layout_.href(req, "/library/" + std::to_string(r.id)) + "?lang=" + lang);
 }

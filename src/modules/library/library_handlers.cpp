@@ -24,6 +24,7 @@
 #include "modules/library/library_demo.hpp"
 #include "modules/library/library_import.hpp"
 #include "modules/library/library_module.hpp"
+#include "modules/library/library_text.hpp"
 
 namespace avenir::library {
 namespace {
@@ -31,17 +32,11 @@ using nlohmann::json;
 
 constexpr int kPageSize = 20;
 
-std::int64_t now_seconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 int to_int(std::string_view s, int fallback) {
     int v = 0;
     if (s.empty() || std::from_chars(s.data(), s.data() + s.size(), v).ptr != s.data() + s.size()) return fallback;
     return v;
 }
-
-std::string url_encode_form(std::string_view s) { return http::url_encode(s); }
 
 // The filters of a listing from the query string; unknown values are dropped.
 Filters filters_from(const http::Request& req) {
@@ -66,7 +61,7 @@ Filters filters_from(const http::Request& req) {
 
 std::string query_of(const Filters& f, const std::string& q) {
     std::string out;
-    auto add = [&](std::string_view k, const std::string& v) { out += (out.empty() ? "" : "&") + std::string(k) + "=" + url_encode_form(v); };
+    auto add = [&](std::string_view k, const std::string& v) { out += (out.empty() ? "" : "&") + std::string(k) + "=" + http::url_encode(v); };
     if (!q.empty()) add("q", q);
     for (const auto& v : f.regions) add("region", v);
     for (int v : f.themes) add("theme", std::string(theme_key(v)));
@@ -98,13 +93,9 @@ std::string snippet_html(const std::string& s) {
     return out;
 }
 
-// Strips Markdown syntax characters for a plain-text excerpt.
+// A plain-text excerpt of Markdown, cut on a word boundary.
 std::string excerpt(const std::string& md, std::size_t max) {
-    std::string out;
-    for (char c : md) {
-        if (c == '*' || c == '#' || c == '_' || c == '`' || c == '>' || c == '[' || c == ']') continue;
-        out.push_back(c == '\n' ? ' ' : c);
-    }
+    std::string out = plain_text(md);
     if (out.size() > max) {
         std::size_t cut = out.rfind(' ', max);
         if (cut == std::string::npos || cut < max / 2) cut = max;
@@ -141,6 +132,10 @@ std::string region_label(const std::vector<std::pair<std::string, std::string>>&
 }
 
 }  // namespace
+
+std::int64_t unix_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 std::string_view type_label(std::string_view t) {
     if (t == "publication") return i18n::noop("Publication");
@@ -448,6 +443,8 @@ http::Response LibraryModule::feed(http::Request& req) {
     out.links.push_back({base + layout_.href(req, "/library"), "alternate", "text/html", "", "", 0});
     out.authors.push_back({"Avenir", base + "/"});
     const auto resources = store_.recent(f, 50);
+    std::vector<std::string> theme_titles(std::size(kThemes) + 1);  // once per feed, not per entry
+    for (int t = 1; t <= static_cast<int>(std::size(kThemes)); ++t) theme_titles[static_cast<std::size_t>(t)] = options_.theme_title(t, req.lang);
     std::int64_t newest = 0;
     for (const auto& r : resources) {
         const Version& v = r.best_version(req.lang);
@@ -462,7 +459,7 @@ http::Response LibraryModule::feed(http::Request& req) {
         e.links.push_back({base + lang_prefix + "/library/" + std::to_string(r.id) + "?lang=" + v.lang, "alternate", "text/html", v.lang, "", 0});
         if (!r.publisher.empty()) e.authors.push_back({r.publisher, ""});
         e.categories.push_back({std::string(r.type), layout_.tr(req, type_label(r.type))});
-        for (int t : r.themes) e.categories.push_back({std::string(theme_key(t)), options_.theme_title(t, req.lang)});
+        for (int t : r.themes) e.categories.push_back({std::string(theme_key(t)), theme_titles.at(static_cast<std::size_t>(t))});
         for (const auto& region : r.regions) e.categories.push_back({region, ""});
         newest = std::max(newest, r.updated_at);
         out.entries.push_back(std::move(e));
@@ -534,7 +531,7 @@ ImportSummary LibraryModule::import_jsonl(std::istream& in) {
         }
     }
     std::sort(s.errors.begin(), s.errors.end());
-    const std::int64_t now = now_seconds();
+    const std::int64_t now = unix_seconds();
     for (std::size_t i = 0; i < plain.size(); i += 1000) {
         std::vector<Resource> chunk(plain.begin() + static_cast<std::ptrdiff_t>(i),
                                     plain.begin() + static_cast<std::ptrdiff_t>(std::min(plain.size(), i + 1000)));
@@ -584,7 +581,7 @@ std::size_t LibraryModule::add_demo(std::size_t count, std::uint64_t seed, const
     const std::size_t batch = 5000;
     const std::size_t first = static_cast<std::size_t>(store_.count());
     std::size_t done = 0;
-    const std::int64_t now = now_seconds();
+    const std::int64_t now = unix_seconds();
     while (done < count) {
         const std::size_t n = std::min(batch, count - done);
         auto rs = demo_resources(n, seed, first + done);

@@ -87,6 +87,9 @@ private:
     std::unique_ptr<files::BlobStore> blobs_;
 };
 
+// Seconds since the epoch (created_at, updated_at).
+std::int64_t unix_seconds();
+
 // Human labels (English msgids) of the library's keys, translated by the caller.
 std::string_view type_label(std::string_view type);
 std::string_view audience_label(std::string_view audience);

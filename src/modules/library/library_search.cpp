@@ -24,23 +24,23 @@ std::string clean(std::string_view in, std::size_t max, bool& shortened) {
     return out;
 }
 
-std::string quote(std::string_view w) {
+std::string term_expression(const Term& t) {
+    std::string words;
+    for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
+    if (t.prefix) return "(" + fts5_quote(words) + " OR " + fts5_quote(words) + " *)";
+    return fts5_quote(words);
+}
+
+}  // namespace
+
+std::string fts5_quote(std::string_view text) {
     std::string out = "\"";
-    for (char c : w) {
+    for (char c : text) {
         if (c == '"') out += "\"\"";
         else out.push_back(c);
     }
     return out + "\"";
 }
-
-std::string term_expression(const Term& t) {
-    std::string words;
-    for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
-    if (t.prefix) return "(" + quote(words) + " OR " + quote(words) + " *)";
-    return quote(words);
-}
-
-}  // namespace
 
 SearchQuery parse_query(std::string_view input) {
     SearchQuery q;

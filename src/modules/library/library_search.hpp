@@ -29,6 +29,8 @@ SearchQuery parse_query(std::string_view input);
 // The FTS5 MATCH expression for the query (words quoted: never an FTS5 syntax error), ANDed with
 // `also` (an FTS5 expression, e.g. a facet filter) when not empty.
 std::string fts5_expression(const SearchQuery& q, std::string_view also = {});
+// A string as an FTS5 string literal ("..." with inner quotes doubled).
+std::string fts5_quote(std::string_view text);
 // A canonical text of the query ("a b" c OR d -e), for display and tests.
 std::string describe(const SearchQuery& q);
 

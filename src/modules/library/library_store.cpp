@@ -420,12 +420,6 @@ struct Candidate {
     double score;  // higher is better
 };
 
-std::string quote_fts(std::string_view w) {
-    std::string out = "\"";
-    for (char c : w) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 // The FTS5 expression for one language's index, or "" when nothing of the query is searchable in
 // that language (only its stop words). Terms made only of stop words are left out rather than
 // matching nothing; the last word, when it may be unfinished, becomes the word itself OR the full
@@ -436,11 +430,11 @@ std::string language_match(const SearchQuery& q, std::string_view lang, const st
         std::string words;
         for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
         const bool searchable = !analyze(lang, words, Analysis::Query).empty();
-        if (!t.prefix) return searchable ? quote_fts(words) : "";
+        if (!t.prefix) return searchable ? fts5_quote(words) : "";
         std::vector<std::string> alternatives;
-        if (searchable) alternatives.push_back(quote_fts(words));
+        if (searchable) alternatives.push_back(fts5_quote(words));
         for (const auto& raw : analyze(lang, words, Analysis::Prefix))
-            for (const auto& full : expand(lang, raw)) alternatives.push_back(quote_fts(std::string(1, kExactTerm) + full));
+            for (const auto& full : expand(lang, raw)) alternatives.push_back(fts5_quote(std::string(1, kExactTerm) + full));
         std::string out;
         for (const auto& a : alternatives) out += (out.empty() ? "" : " OR ") + a;
         return alternatives.size() > 1 ? "(" + out + ")" : out;
