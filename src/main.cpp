@@ -103,8 +103,10 @@ int serve(const Config& c) {
 
 int migrate(const Config& c) {
     auto db = avenir::storage::open_database(c.database_url, 1);
-    const int applied = avenir::storage::migrate(*db);
-    std::cout << "applied " << applied << " migration(s); schema version " << avenir::storage::schema_version(*db) << "\n";
+    const int applied = avenir::storage::migrate(*db, {"accounts", "programme", "guide", "library"});
+    std::cout << "applied " << applied << " migration(s); schema version";
+    for (const auto& [module, version] : avenir::storage::schema_versions(*db)) std::cout << " " << module << " " << version;
+    std::cout << "\n";
     return kOk;
 }
 

@@ -20,7 +20,7 @@ App::App(const Config& config, bool migrate)
       formatter_(catalog_),
       static_files_(config.static_dir) {
     storage::check_schema_not_newer(*db_);
-    if (migrate) storage::migrate(*db_);
+    if (migrate) storage::migrate(*db_, {"accounts", "programme", "guide", "library"});
     layout_ = std::make_unique<view::Layout>(
         views_, catalog_, static_files_.url("app.css"),
         std::vector<view::NavItem>{{"/", "Home"}, {"/guide", "Guide"}, {"/library", "Library"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});

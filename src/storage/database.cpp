@@ -89,6 +89,8 @@ std::unique_ptr<Database> open_database(const std::string& url, unsigned pool_si
                   "\"host=... dbname=...\" string");
 }
 
+std::uint64_t statements_on_this_thread() noexcept { return detail::statements(); }
+
 // ---- detail -----------------------------------------------------------------------------------
 namespace detail {
 
@@ -115,7 +117,11 @@ std::string redact(std::string message, const std::vector<Value>& params) {
 
 namespace {
 thread_local std::vector<const void*> t_active_txs;
+thread_local std::uint64_t t_statements = 0;
 }
+
+void count_statement() noexcept { ++t_statements; }
+std::uint64_t statements() noexcept { return t_statements; }
 
 TxScope::TxScope(const void* db) : db_(db) {
     if (active(db))

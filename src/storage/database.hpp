@@ -4,8 +4,13 @@
 // both backends.
 //
 // Transactions (both backends behave the same; the conformance suite checks it):
-// - with_tx() inside a with_tx() callback on the same Database and thread throws std::logic_error
-//   (no savepoints: one transaction per unit of work keeps both backends simple and predictable).
+// - with_tx() is on every Executor. On a Database it opens a transaction (commit when the callback
+//   returns, rollback when it throws) and returns what the callback returns; on a Transaction the
+//   callback joins that transaction. So a store built over "an Executor" works alone (each write
+//   its own transaction) or inside a caller's transaction, and several modules' stores can write in
+//   one transaction: `db.with_tx([&](Transaction& tx) { LibraryStore(tx)...; GuideStore(tx)...; })`.
+// - with_tx() on the Database inside a with_tx() callback on the same Database and thread throws
+//   std::logic_error (no savepoints: pass the Transaction down instead).
 // - Calling exec()/exec_script() on the Database (rather than on the Transaction) from inside a
 //   with_tx() callback throws std::logic_error: it would use a second connection and could wait on
 //   the transaction's own locks.
@@ -15,11 +20,13 @@
 // Error messages carry the database's message, never bound parameter values.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -87,25 +94,45 @@ public:
     auto end() const { return rows.end(); }
 };
 
-// Runs statements on one connection.
+class Transaction;
+
+// Where statements run: the Database (each statement on a pooled connection) or a Transaction.
 class Executor {
 public:
     virtual ~Executor() = default;
+    virtual Dialect dialect() const = 0;
     // Runs one statement. Placeholders are $1, $2, ... on both backends; the number of params
     // must match the highest placeholder.
     virtual Result exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
     // Runs several ';'-separated statements without parameters (migrations).
     virtual void exec_script(std::string_view sql) = 0;
+
+    // Runs fn(Transaction&) in a transaction and returns its result: a new transaction on a
+    // Database, the same one on a Transaction (see the top of this file).
+    template <class F>
+    auto with_tx(F&& fn) -> std::invoke_result_t<F&, Transaction&> {
+        using R = std::invoke_result_t<F&, Transaction&>;
+        if constexpr (std::is_void_v<R>) {
+            run_tx([&](Transaction& tx) { fn(tx); });
+        } else {
+            std::optional<R> out;
+            run_tx([&](Transaction& tx) { out.emplace(fn(tx)); });
+            return std::move(*out);
+        }
+    }
+
+protected:
+    virtual void run_tx(const std::function<void(Transaction&)>& fn) = 0;
 };
 
-// A transaction in progress; commits when the with_tx callback returns.
-class Transaction : public Executor {};
+// A transaction in progress; commits when the outermost with_tx callback returns.
+class Transaction : public Executor {
+protected:
+    void run_tx(const std::function<void(Transaction&)>& fn) override { fn(*this); }
+};
 
 class Database : public Executor {
 public:
-    virtual Dialect dialect() const = 0;
-    // Runs fn in a transaction: commit on return, rollback on exception (rethrown).
-    virtual void with_tx(const std::function<void(Transaction&)>& fn) = 0;
     // True when the database answers a trivial query.
     virtual bool ping() noexcept = 0;
     // SQLite online backup to a file; throws DbError with guidance on PostgreSQL.
@@ -120,27 +147,52 @@ public:
 // "postgresql://u@h/db?options=-csearch_path%3Dmyschema".
 std::unique_ptr<Database> open_database(const std::string& url, unsigned pool_size = 4);
 
+// ---- statement counting ---------------------------------------------------------------------
+// Every statement sent to a database (queries, scripts, BEGIN/COMMIT) adds one to a counter of
+// the calling thread. A request's handler runs on one thread, so the difference of two readings
+// around it is what the request cost (the HTTP tests' query budgets).
+std::uint64_t statements_on_this_thread() noexcept;
+namespace detail {
+void count_statement() noexcept;
+}
+
 // ---- migrations -----------------------------------------------------------------------------
-// Files src/**/migrations/NNNN_name.sql serve both dialects; NNNN_name.sqlite.sql plus
-// NNNN_name.postgres.sql when they must differ. NNNN is the version, unique across modules.
+// Each module numbers its own migrations: src/modules/<m>/migrations/NNNN_name.sql (module m),
+// src/storage/migrations/NNNN_name.sql (module "core"); versions 1, 2, 3, ... without gaps.
+// One file serves both dialects; inside it, small differences are tokens:
+//   {{id}}            an auto-numbered primary key (SQLite INTEGER PRIMARY KEY, PostgreSQL BIGINT
+//                     GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY)
+//   {{int}}           a 64-bit integer (SQLite INTEGER, PostgreSQL BIGINT)
+//   {{without_rowid}} " WITHOUT ROWID" on SQLite, nothing on PostgreSQL
+// and larger ones are sections: a line "-- dialect: sqlite" (or postgres) starts lines for that
+// dialect only, "-- dialect: both" ends them. NNNN_name.sqlite.sql plus NNNN_name.postgres.sql
+// remain possible for a change that has nothing in common between the two.
 struct Migration {
-    int version;
+    std::string module;  // "core", "accounts", "library", ...
+    int version;         // within the module
     std::string name;
     std::string sqlite_sql;
     std::string postgres_sql;
 };
-// The migrations compiled into this binary, ascending. Throws SchemaError naming the files when
-// two share a version, a dialect is missing, or a name does not match NNNN_name.
+// A migration text for one dialect: sections kept or dropped, tokens replaced. Throws SchemaError
+// for an unknown token or section name.
+std::string expand_dialect(std::string_view text, Dialect d);
+// The migrations compiled into this binary: core first, then by module, version ascending. Throws
+// SchemaError naming the files when two share a module and version, a dialect is missing, a
+// sequence has a gap, a token is unknown or a name does not match NNNN_name.
 const std::vector<Migration>& builtin_migrations();
-// Builds the ascending list from (path, text) files; the checks of builtin_migrations().
+// Builds the list from (path, text) files; the checks of builtin_migrations().
 std::vector<Migration> load_migrations(const std::vector<std::pair<std::string, std::string>>& files);
-// Current schema version (0 for an empty database).
-int schema_version(Database& db);
-// Applies pending migrations, each in its own transaction; returns how many ran.
+// The highest version applied per module (empty for an empty database).
+std::map<std::string, int> schema_versions(Database& db);
+// Applies pending migrations, each in its own transaction; returns how many ran. Order: core, then
+// the modules in module_order (the app's module list), then any other by name; versions ascending.
 // Throws SchemaError when the database is newer than this binary knows. Safe when several
 // instances start at once (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock per schema).
-int migrate(Database& db, const std::vector<Migration>& migrations = builtin_migrations());
-// Throws SchemaError (with a clear message) when the schema is newer than this binary knows.
+int migrate(Database& db, const std::vector<std::string>& module_order = {},
+            const std::vector<Migration>& migrations = builtin_migrations());
+// Throws SchemaError (with a clear message) when, for some module, the database holds a version
+// this binary does not know.
 void check_schema_not_newer(Database& db, const std::vector<Migration>& migrations = builtin_migrations());
 
 }  // namespace avenir::storage

@@ -15,6 +15,8 @@ std::string redact(std::string message, const std::vector<Value>& params);
 // Shortest text that reads back as the same double ("Infinity", "-Infinity", "NaN" for specials).
 std::string format_double(double v);
 
+std::uint64_t statements() noexcept;
+
 // Marks "this thread is inside with_tx() on database db" for the lifetime of the object.
 class TxScope {
 public:
@@ -48,7 +50,8 @@ private:
 template <class Connection>
 class GuardedTransaction final : public Transaction {
 public:
-    explicit GuardedTransaction(Connection& conn) : conn_(conn) {}
+    GuardedTransaction(Connection& conn, Dialect dialect) : conn_(conn), dialect_(dialect) {}
+    Dialect dialect() const override { return dialect_; }
     Result exec(std::string_view sql, const std::vector<Value>& params) override {
         return guarded([&] { return conn_.exec(sql, params); });
     }
@@ -69,6 +72,7 @@ private:
         }
     }
     Connection& conn_;
+    Dialect dialect_;
     TxState state_;
 };
 

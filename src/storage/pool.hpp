@@ -40,7 +40,7 @@ public:
         std::unique_ptr<Conn> conn_;
     };
 
-    Pool(unsigned size, Factory make, std::chrono::milliseconds wait = std::chrono::seconds(30))
+    Pool(unsigned size, Factory make, std::chrono::milliseconds wait = std::chrono::seconds(5))
         : size_(size == 0 ? 1 : size), make_(std::move(make)), wait_(wait) {}
 
     // Waits up to `wait` for a free connection, then throws BusyError.

@@ -205,7 +205,7 @@ TEST_P(ProgrammeHttp, HealthzAnswersWhenTheDatabaseDoes) {
 }
 
 TEST_P(ProgrammeHttp, RefusesADatabaseWithANewerSchema) {
-    app_->db().exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 'x')");
+    app_->db().exec("INSERT INTO avenir_migrations (module, version, name, applied_at) VALUES ('core', 9999, 'future', 'x')");
     try {
         App newer(test_config(db_->url()), true);
         FAIL() << "expected SchemaError";

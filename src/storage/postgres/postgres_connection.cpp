@@ -123,6 +123,7 @@ bool PgConnection::rollback_quietly() noexcept {
 }
 
 Result PgConnection::exec(std::string_view sql, const std::vector<Value>& params) {
+    detail::count_statement();
     const std::size_t n = params.size();
     std::vector<std::string> texts(n);
     std::vector<const char*> values(n, nullptr);
@@ -169,6 +170,7 @@ Result PgConnection::exec(std::string_view sql, const std::vector<Value>& params
 }
 
 void PgConnection::exec_script(std::string_view sql) {
+    detail::count_statement();
     const std::string text(sql);
     ResultPtr res(PQexec(conn_, text.c_str()), &PQclear);
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
@@ -177,6 +179,7 @@ void PgConnection::exec_script(std::string_view sql) {
 }
 
 std::string PgConnection::command(const char* sql) {
+    detail::count_statement();
     ResultPtr res(PQexec(conn_, sql), &PQclear);
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw_pg_error(conn_, res.get(), {});

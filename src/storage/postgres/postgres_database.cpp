@@ -57,11 +57,11 @@ void PostgresDatabase::exec_script(std::string_view sql) {
     check_idle(conn);
 }
 
-void PostgresDatabase::with_tx(const std::function<void(Transaction&)>& fn) {
+void PostgresDatabase::run_tx(const std::function<void(Transaction&)>& fn) {
     detail::TxScope scope(this);
     auto conn = borrow();
     conn->command("BEGIN");
-    PgTransaction tx(*conn);
+    PgTransaction tx(*conn, Dialect::Postgres);
     try {
         fn(tx);
         if (tx.failed())

@@ -19,10 +19,12 @@ public:
     Dialect dialect() const override { return Dialect::Postgres; }
     Result exec(std::string_view sql, const std::vector<Value>& params = {}) override;
     void exec_script(std::string_view sql) override;
-    void with_tx(const std::function<void(Transaction&)>& fn) override;
     bool ping() noexcept override;
     // Throws DbError pointing at pg_dump.
     void backup_to(const std::string& path) override;
+
+protected:
+    void run_tx(const std::function<void(Transaction&)>& fn) override;
 
 private:
     Pool<PgConnection>::Lease borrow();

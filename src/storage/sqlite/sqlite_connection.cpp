@@ -174,6 +174,7 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
 }
 
 Result SqliteConnection::exec(std::string_view sql, const std::vector<Value>& params) {
+    detail::count_statement();
     sqlite3_stmt* st = prepare(sql);
     StmtReset reset{st};
     bind_all(st, params);
@@ -198,6 +199,7 @@ Result SqliteConnection::exec(std::string_view sql, const std::vector<Value>& pa
 }
 
 void SqliteConnection::exec_script(std::string_view sql) {
+    detail::count_statement();
     const std::string text(sql);
     const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) throw_sqlite_error(db_, sqlite3_extended_errcode(db_));

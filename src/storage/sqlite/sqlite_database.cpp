@@ -78,11 +78,11 @@ void SqliteDatabase::exec_script(std::string_view sql) {
     check_idle(conn);
 }
 
-void SqliteDatabase::with_tx(const std::function<void(Transaction&)>& fn) {
+void SqliteDatabase::run_tx(const std::function<void(Transaction&)>& fn) {
     detail::TxScope scope(this);
     auto conn = pool_.borrow();
     conn->exec("BEGIN IMMEDIATE");
-    SqliteTransaction tx(*conn);
+    SqliteTransaction tx(*conn, Dialect::Sqlite);
     try {
         fn(tx);
         if (tx.failed())

@@ -21,10 +21,12 @@ public:
     Dialect dialect() const override { return Dialect::Sqlite; }
     Result exec(std::string_view sql, const std::vector<Value>& params = {}) override;
     void exec_script(std::string_view sql) override;
-    void with_tx(const std::function<void(Transaction&)>& fn) override;
     bool ping() noexcept override;
     // Online backup (sqlite3_backup) into PATH.tmp, then an atomic rename to PATH.
     void backup_to(const std::string& path) override;
+
+protected:
+    void run_tx(const std::function<void(Transaction&)>& fn) override;
 
 private:
     std::unique_ptr<SqliteConnection> connect();
