@@ -39,7 +39,7 @@ bench:
 
 # Search at 10k, 100k and 1M resources (several minutes: generating 1M resources dominates).
 bench-search: deps
-	cmake --build $(BUILD) -j $(JOBS) --target avenir
+	cmake --build $(BUILD) -j $(JOBS) --target avenir avenir-demo
 	bench/search
 
 # Runs the parser fuzz target for FUZZ_SECONDS (needs clang and libclang-rt-14-dev).

@@ -14,7 +14,7 @@
 #       PayloadTooLarge; default messages `std::string pub = "..."` (errors.hpp); constants
 #       kPublic... = "..."
 #       error page texts: literals in the return statements of heading_for() and default_message()
-#       navigation labels: {"/path", "Label"} in a NavItem list
+#       navigation labels: reg.nav({.path = "/x", .label = "Label", ...})
 # Entries are in order of first appearance: src/core, src/app, src/modules, then the rest of src/,
 # each in byte order of path and each file top to bottom; the .pot notes the files of each msgid.
 #
@@ -70,7 +70,8 @@ sources() {
                  qr/\b(?:NotFound|Forbidden|BadRequest|Conflict|Unprocessable|PayloadTooLarge)\s*\(\s*(?=")/,
                  qr/\(\s*std::string\s+pub\s*=\s*(?=")/,
                  qr/\bkPublic\w*\s*=\s*(?=")/,
-                 qr/\bnoop\s*\(\s*(?=")/);
+                 qr/\bnoop\s*\(\s*(?=")/,
+                 qr/\.label\s*=\s*(?=")/);
     local $/ = "\0";
     while (my $file = <STDIN>) {
       chomp $file;
@@ -86,10 +87,6 @@ sources() {
             my ($stmt, $at) = ($1, $start + $-[1]);
             while ($stmt =~ /"(?:[^"\\]|\\.)*"/g) { push @found, [$at + $-[0], literals($stmt, $-[0])]; }
           }
-        }
-        while ($text =~ /NavItem[^;]*/g) {
-          my ($items, $start) = ($&, $-[0]);
-          push @found, [$start + $+[0], literals($items, $+[0])] while $items =~ /\{\s*"\/[^"]*"\s*,\s*(?=")/g;
         }
       }
       add($_->[1], $file) for sort { $a->[0] <=> $b->[0] } @found;

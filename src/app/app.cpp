@@ -1,86 +1,132 @@
 #include "app/app.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "core/auth/principal.hpp"
+#include "core/files/blob_store.hpp"
 #include "core/http/forwarded.hpp"
 #include "core/http/health.hpp"
+#include "core/log.hpp"
 #include "core/mail/async_mailer.hpp"
 #include "core/mail/outbox_mailer.hpp"
 #include "core/mail/smtp_mailer.hpp"
-#include "modules/library/library_text.hpp"
 
 namespace avenir {
+namespace {
 
-App::App(const Config& config, bool migrate)
-    : config_(config),
-      search_ready_((library::install_sqlite_search(), true)),
-      db_(storage::open_database(config.database_url, config.db_pool)),
-      catalog_(config.locale_dir),
+std::vector<std::string> module_names(const std::vector<std::unique_ptr<kit::Module>>& modules) {
+    std::vector<std::string> names;
+    for (const auto& m : modules) names.push_back(m->name());
+    return names;
+}
+
+}  // namespace
+
+std::vector<kit::Command> declare_modules(const std::vector<std::unique_ptr<kit::Module>>& modules, Config& config) {
+    std::vector<kit::Command> commands;
+    for (const auto& m : modules) {
+        kit::Declarations d(m->name());
+        m->declare(d);
+        for (const auto& spec : d.settings()) {
+            const bool known = std::any_of(config.declared().begin(), config.declared().end(),
+                                           [&](const SettingSpec& s) { return s.key == spec.key; });
+            if (!known) config.declare(spec);
+        }
+        for (auto& c : d.commands()) commands.push_back(std::move(c));
+    }
+    return commands;
+}
+
+App::App(const Config& config, bool migrate, std::vector<std::unique_ptr<kit::Module>> modules)
+    : config_([&] {
+          Config c = config;
+          declare_modules(modules, c);  // before the database opens: a module may register SQLite functions
+          return c;
+      }()),
+      db_(storage::open_database(config_.database_url, config_.effective_db_pool())),
+      catalog_(config_.locale_dir),
       views_(catalog_),
       formatter_(catalog_),
-      static_files_(config.static_dir) {
+      static_files_(config_.static_dir),
+      page_cache_(std::chrono::milliseconds(config_.page_cache_ttl_ms)),
+      modules_(std::move(modules)) {
     storage::check_schema_not_newer(*db_);
-    if (migrate) storage::migrate(*db_, {"accounts", "programme", "guide", "library"});
-    layout_ = std::make_unique<view::Layout>(
-        views_, catalog_, static_files_.url("app.css"),
-        std::vector<view::NavItem>{{"/", "Home"}, {"/guide", "Guide"}, {"/library", "Library"}, {"/regions", "Regions"}, {"/contacts", "Contacts"}});
+    if (migrate) storage::migrate(*db_, module_names(modules_));
+    layout_ = std::make_unique<view::Layout>(views_, catalog_, static_files_.url("app.css"));
+    base_url_ = config_.base_url.empty() ? "http://" + config_.host + ":" + std::to_string(config_.port) : config_.base_url;
+    while (!base_url_.empty() && base_url_.back() == '/') base_url_.pop_back();
     mailer_ = make_mailer();
-    accounts::AccountsOptions account_options;
-    account_options.security.idle_lifetime = std::chrono::minutes(config.session_idle_minutes);
-    account_options.security.absolute_lifetime = std::chrono::hours(config.session_absolute_hours);
-    account_options.security.secure_cookies = config.behind_tls;
-    account_options.base_url = config.base_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.base_url;
-    account_options.outbox_notice = outbox_dir_;
-    account_options.region_slugs = [this] { return programme_->region_slugs(); };
-    account_options.formatter = &formatter_;
-    accounts::AccountsModule::register_personal_data(personal_data_);
-    accounts_ = std::make_unique<accounts::AccountsModule>(*db_, *layout_, *mailer_, personal_data_, account_options);
-    layout_->set_account_menu([this](http::Request& req) {
-        const bool in = auth::current_principal(req) != nullptr;
-        return nlohmann::json{{"signed_in", in}, {"account_href", view::Layout::href(req, "/account")},
-                              {"sign_in_href", view::Layout::href(req, "/account/sign-in")}};
-    });
-    programme_ = std::make_unique<programme::ProgrammeModule>(*db_, *layout_, std::chrono::milliseconds(config.page_cache_ttl_ms));
-    guide::GuideOptions guide_options;
-    guide_options.cache_ttl = std::chrono::milliseconds(config.page_cache_ttl_ms);
-    guide_options.stylesheet = static_files_.content("app.css");
-    guide_options.planner_script = static_files_.url("planner.js");
-    guide_options.csrf = [this](http::Request& req) { return accounts_->csrf_token(req); };
-    guide_options.allowed = [this](http::Request& req, std::string_view p) { return accounts_->allowed(req, p); };
-    personal_data_.add({"guide_plans", {"owner_id"}, {"share_token"}});
-    personal_data_.add({"guide_workshop_versions", {"saved_by"}, {}});  // erasure leaves the edit, anonymous
-    guide_options.theme_title = [this](int theme, const std::string& lang) { return programme_->theme_title(theme, lang); };
-    guide_ = std::make_unique<guide::GuideModule>(*db_, *layout_, guide_options);
-    library::LibraryOptions library_options;
-    library_options.cache_ttl = std::chrono::milliseconds(config.page_cache_ttl_ms);
-    library_options.files_dir = config.files_dir;
-    library_options.max_upload_bytes = static_cast<std::uint64_t>(config.max_upload_mb) << 20;
-    library_options.base_url = account_options.base_url;
-    library_options.theme_title = guide_options.theme_title;
-    library_options.region_names = [this](const std::string& lang) { return programme_->region_names(lang); };
-    library_options.csrf = guide_options.csrf;
-    library_options.allowed = guide_options.allowed;
-    personal_data_.add({"library_resources", {"created_by"}, {}});  // erasure keeps the resource, anonymous
-    personal_data_.add({"library_files", {"uploaded_by"}, {}});
-    library_ = std::make_unique<library::LibraryModule>(*db_, *layout_, library_options);
-    programme_->add_region_section([this](http::Request& req, const std::string& slug) { return library_->region_section(req, slug); });
-    register_routes();
+    blobs_ = std::make_unique<files::BlobStore>(config_.files_dir);
+    reference_ = std::make_unique<kit::ReferenceData>(*db_);
+    trusted_proxies_ = http::parse_address_list(config_.trusted_proxies);
+    start_modules();
+}
 
-    trusted_proxies_ = http::parse_address_list(config.trusted_proxies);
+App::~App() {
+    {
+        std::lock_guard lock(maintenance_mutex_);
+        stopping_ = true;
+    }
+    maintenance_wake_.notify_all();
+    if (maintenance_.joinable()) maintenance_.join();
+}
+
+void App::start_modules() {
+    static_files_.add_routes(router_);
+    router_.get("/healthz", http::health_handler([this] { return db_->ping(); }), {.permission = "public"});
+
+    context_ = std::make_unique<kit::Context>(kit::Context{config_, *db_, views_, *layout_, catalog_, formatter_, *mailer_, access_,
+                                                           audit_, personal_data_, *reference_, page_cache_, static_files_, *blobs_, extensions_,
+                                                           base_url_, outbox_dir_});
+    std::vector<view::NavItem> nav;
+    std::optional<kit::Identity> identity;
+    for (const auto& m : modules_) {
+        kit::Registration reg(m->name(), router_, access_, personal_data_, extensions_);
+        m->start(*context_, reg);
+        for (const auto& e : reg.nav()) nav.push_back({e.path, e.label, e.order, e.permission});
+        for (const auto& s : reg.seeders()) seeders_.push_back(s);
+        if (reg.provided_identity()) {
+            if (identity) throw std::logic_error("module " + m->name() + " provides the identity, but another module already does");
+            identity = reg.provided_identity();
+        }
+        if (reg.provided_reference_loader()) reference_->set_loader(reg.provided_reference_loader());
+    }
+    if (!identity) throw std::logic_error("no module provides the identity (sessions, CSRF, permissions): add accounts to the module list");
+    // Every route names a permission some module declared: a typo would otherwise deny everyone.
+    std::string unknown;
+    for (const auto& r : router_.routes())
+        if (!access_.known(r.options.permission)) unknown += " " + std::string(http::method_name(r.method)) + " " + r.pattern + " (" + r.options.permission + ")";
+    if (!unknown.empty()) throw std::logic_error("routes name undeclared permissions:" + unknown);
+    layout_->set_nav(std::move(nav), [this](http::Request& req, std::string_view p) { return access_.allowed(req, p); });
+    layout_->set_account_menu(identity->account_menu);
+    build_pipeline(*identity);
+}
+
+void App::build_pipeline(const kit::Identity& identity) {
     http::PipelineOptions options;
-    options.default_max_body = config.max_body_bytes;
-    options.hsts = config.behind_tls;
+    options.default_max_body = config_.max_body_bytes;
+    options.hsts = config_.behind_tls;
+    options.page_cache = &page_cache_;
     options.before_route = [this](http::Request& req) {
         auto split = i18n::split_lang_prefix(req.path);
         req.path = split.rest;
         req.secure = req.secure || config_.behind_tls;
         http::apply_forwarded_for(req, trusted_proxies_);
-        auth::attach_principal_loader(req, &accounts_->principal_loader());
         req.lang = split.had_prefix ? split.lang : negotiated_language(req);
     };
-    options.guard = [this](http::Request& req, const http::Route& route) { return accounts_->guard(req, route); };
-    options.after = [this](http::Request& req, http::Response& res) {
-        accounts_->after(req, res);
+    options.before_handler = [this, identity](http::Request& req) {
+        identity.attach(req);
+        // Without a language prefix, a signed-in person's own choice wins over the browser's.
+        if (!i18n::split_lang_prefix(req.raw_path).had_prefix && req.path != "/healthz" && !req.path.starts_with("/static/") &&
+            identity.may_be_signed_in && identity.may_be_signed_in(req))
+            if (const std::string preferred = identity.preferred_language(req); !preferred.empty()) req.lang = preferred;
+    };
+    options.guard = identity.guard;
+    options.may_be_signed_in = identity.may_be_signed_in;
+    options.signed_in = [](http::Request& req) { return auth::current_principal(req) != nullptr; };
+    options.after = [after = identity.after](http::Request& req, http::Response& res) {
+        after(req, res);
         // Unprefixed pages depend on the browser's languages and the signed-in person.
         if (!i18n::split_lang_prefix(req.raw_path).had_prefix && !req.path.starts_with("/static/"))
             res.set_header("Vary", res.header("Vary") ? std::string(*res.header("Vary")) + ", Accept-Language, Cookie"
@@ -89,24 +135,42 @@ App::App(const Config& config, bool migrate)
     options.error_page = [this](http::Request& req, int status, std::string_view message) {
         return layout_->error_page(req, status, message);
     };
+    options.retry_after = [](const std::exception& e) -> std::optional<int> {
+        if (dynamic_cast<const storage::BusyError*>(&e)) return 2;        // a lock or an exhausted pool
+        if (dynamic_cast<const storage::ConnectionError*>(&e)) return 5;  // the database is restarting
+        return std::nullopt;
+    };
     pipeline_ = std::make_unique<http::Pipeline>(router_, std::move(options));
 }
 
-// Without a language prefix: the person's preference, else the browser's Accept-Language.
+// Without a language prefix: the browser's Accept-Language (a signed-in person's preference is
+// applied later, on the worker, where reading it may block).
 std::string App::negotiated_language(http::Request& req) const {
     if (req.path.starts_with("/static/") || req.path == "/healthz") return "en";
-    if (req.cookie(accounts::kSessionCookie))
-        if (const auth::Principal* p = auth::current_principal(req); p && !p->lang.empty()) return p->lang;
     return i18n::negotiate_language(req.header("accept-language").value_or(""));
 }
 
-void App::register_routes() {
-    static_files_.add_routes(router_);
-    router_.get("/healthz", http::health_handler([this] { return db_->ping(); }), {.permission = "public"});
-    accounts_->register_routes(router_);
-    programme_->register_routes(router_);
-    guide_->register_routes(router_);
-    library_->register_routes(router_);
+int App::seed() {
+    int changed = 0;
+    for (const auto& s : seeders_) changed += s(config_.content_dir);
+    return changed;
+}
+
+void App::start_maintenance() {
+    if (maintenance_.joinable()) return;
+    const auto every = std::chrono::milliseconds(std::max(1000u, config_.page_cache_ttl_ms));
+    maintenance_ = std::thread([this, every] {
+        std::unique_lock lock(maintenance_mutex_);
+        while (!maintenance_wake_.wait_for(lock, every, [this] { return stopping_; })) {
+            lock.unlock();
+            try {
+                if (reference_->refresh_if_changed()) page_cache_.clear();
+            } catch (const std::exception& e) {
+                log::warn("reference_refresh_failed", log::kv("error", e.what()));
+            }
+            lock.lock();
+        }
+    });
 }
 
 void App::flush_mail() { static_cast<mail::AsyncMailer&>(*mailer_).flush(); }
@@ -125,12 +189,6 @@ std::unique_ptr<mail::Mailer> App::make_mailer() {
         inner = std::make_unique<mail::SmtpMailer>(smtp);
     }
     return std::make_unique<mail::AsyncMailer>(std::move(inner));
-}
-
-int App::seed() {
-    return programme_->seed(std::filesystem::path(config_.content_dir) / "programme") +
-           guide_->seed(std::filesystem::path(config_.content_dir) / "guide") +
-           library_->seed(std::filesystem::path(config_.content_dir) / "library");
 }
 
 }  // namespace avenir

@@ -98,7 +98,7 @@ TEST_P(AccountsHttp, RegisterVerifySignInAndOut) {
 }
 
 TEST_P(AccountsHttp, RegistrationDoesNotRevealExistingAccounts) {
-    app_->accounts().create_user("taken@example.org", "Taken", kPassword);
+    app_->module<accounts::AccountsModule>().create_user("taken@example.org", "Taken", kPassword);
     Browser b(app_->pipeline());
     b.get("/account/register");
     const auto existing = b.post("/account/register", {{"name", "X"}, {"email", "taken@example.org"}, {"password", kPassword}});
@@ -120,7 +120,7 @@ TEST_P(AccountsHttp, WeakPasswordsAreRefusedWithReasonsAndInputKept) {
 }
 
 TEST_P(AccountsHttp, HundredWrongPasswordsLockTheAccountUntilTheLockPasses) {
-    app_->accounts().create_user("ana@example.org", "Ana", kPassword);
+    app_->module<accounts::AccountsModule>().create_user("ana@example.org", "Ana", kPassword);
     Browser b(app_->pipeline());
     b.get("/account/sign-in");
     int locked = 0;
@@ -143,7 +143,7 @@ TEST_P(AccountsHttp, BehindATrustedProxyOneClientsFailuresDoNotLockTheOthers) {
     Config c = config_;
     c.trusted_proxies = "192.0.2.1";  // the test connection's address plays the proxy
     App proxied(c, false);
-    proxied.accounts().create_user("nadia@example.org", "Nadia", kPassword);
+    proxied.module<accounts::AccountsModule>().create_user("nadia@example.org", "Nadia", kPassword);
     Browser attacker(proxied.pipeline()), colleague(proxied.pipeline());
     attacker.extra_headers = {{"x-forwarded-for", "198.51.100.66"}};
     colleague.extra_headers = {{"x-forwarded-for", "203.0.113.20"}};
@@ -158,8 +158,8 @@ TEST_P(AccountsHttp, BehindATrustedProxyOneClientsFailuresDoNotLockTheOthers) {
 }
 
 TEST_P(AccountsHttp, AdminMustSetUpTwoFactorThenSignsInWithACode) {
-    app_->accounts().create_user("admin@example.org", "Admin", kPassword);
-    app_->accounts().grant("admin@example.org", {"admin", "global", ""});
+    app_->module<accounts::AccountsModule>().create_user("admin@example.org", "Admin", kPassword);
+    app_->module<accounts::AccountsModule>().grant("admin@example.org", {"admin", "global", ""});
     Browser b(app_->pipeline());
     b.get("/account/sign-in");
     ASSERT_EQ(b.post("/account/sign-in", {{"email", "admin@example.org"}, {"password", kPassword}}).res.status, 303);
@@ -206,7 +206,7 @@ TEST_P(AccountsHttp, AdminMustSetUpTwoFactorThenSignsInWithACode) {
 }
 
 TEST_P(AccountsHttp, PasswordResetIsSingleUseAndEndsOtherSessions) {
-    app_->accounts().create_user("rosa@example.org", "Rosa", kPassword);
+    app_->module<accounts::AccountsModule>().create_user("rosa@example.org", "Rosa", kPassword);
     Browser laptop(app_->pipeline()), phone(app_->pipeline());
     laptop.get("/account/sign-in");
     ASSERT_EQ(laptop.post("/account/sign-in", {{"email", "rosa@example.org"}, {"password", kPassword}}).res.status, 303);
@@ -239,13 +239,13 @@ TEST_P(AccountsHttp, PasswordResetIsSingleUseAndEndsOtherSessions) {
 
 TEST_P(AccountsHttp, WhoMayGrantWhichRoles) {
     app_->seed();
-    auto make = [&](const std::string& email) { app_->accounts().create_user(email, email.substr(0, email.find('@')), kPassword); };
+    auto make = [&](const std::string& email) { app_->module<accounts::AccountsModule>().create_user(email, email.substr(0, email.find('@')), kPassword); };
     for (const char* e : {"coord@example.org", "rep@example.org", "member@example.org", "new@example.org"}) make(e);
-    app_->accounts().grant("coord@example.org", {"coordinator", "region", "asia-pacific"});
+    app_->module<accounts::AccountsModule>().grant("coord@example.org", {"coordinator", "region", "asia-pacific"});
     accounts::AccountsStore store(app_->db());
     store.set_totp(store.user_by_email("coord@example.org")->id, std::string("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), 1);
     const auto union_id = std::to_string(store.create_union({0, "Union A", "Fiji", "asia-pacific", "health"}, 1));
-    app_->accounts().grant("rep@example.org", {"union_rep", "union", union_id});
+    app_->module<accounts::AccountsModule>().grant("rep@example.org", {"union_rep", "union", union_id});
     auto session = [&](const std::string& email) {
         auto b = std::make_unique<Browser>(app_->pipeline());
         b->get("/account/sign-in");
@@ -280,8 +280,8 @@ TEST_P(AccountsHttp, WhoMayGrantWhichRoles) {
 
 TEST_P(AccountsHttp, AdminAddsAUnionAndBadInputIsKept) {
     app_->seed();
-    app_->accounts().create_user("admin@example.org", "Admin", kPassword);
-    app_->accounts().grant("admin@example.org", {"admin", "global", ""});
+    app_->module<accounts::AccountsModule>().create_user("admin@example.org", "Admin", kPassword);
+    app_->module<accounts::AccountsModule>().grant("admin@example.org", {"admin", "global", ""});
     accounts::AccountsStore store(app_->db());
     store.set_totp(store.user_by_email("admin@example.org")->id, std::string("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), 1);
     Browser b(app_->pipeline());

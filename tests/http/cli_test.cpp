@@ -15,8 +15,8 @@ struct Run {
     std::string out;
 };
 
-Run run(const std::string& args, const std::string& env = {}) {
-    const std::string cmd = env + " " + AVENIR_BINARY + " " + args + " 2>&1";
+Run run_binary(const std::string& binary, const std::string& args, const std::string& env) {
+    const std::string cmd = env + " " + binary + " " + args + " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
     std::string out;
     std::array<char, 4096> buf{};
@@ -24,6 +24,8 @@ Run run(const std::string& args, const std::string& env = {}) {
     const int status = pclose(p);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
+
+Run run(const std::string& args, const std::string& env = {}) { return run_binary(AVENIR_BINARY, args, env); }
 
 class Cli : public ::testing::Test {
 protected:
@@ -39,7 +41,7 @@ protected:
 };
 
 TEST_F(Cli, EveryCommandHasHelp) {
-    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version", "user create", "user grant", "library import", "demo-data"}) {
+    for (const char* cmd : {"", "serve", "migrate", "seed", "backup", "version", "user create", "user grant", "library import", "guide export"}) {
         const auto r = run(std::string(cmd) + " --help");
         EXPECT_EQ(r.code, 0) << cmd;
         EXPECT_NE(r.out.find("Usage"), std::string::npos) << cmd << ": " << r.out;
@@ -139,13 +141,23 @@ TEST_F(Cli, LibraryImportReportsBadLinesAndKeepsTheGoodOnes) {
     EXPECT_EQ(run("library import " + (dir_ / "missing.jsonl").string(), env_).code, 4);
 }
 
-TEST_F(Cli, DemoDataAddsResources) {
-    auto r = run("demo-data --resources 300", env_);
+TEST_F(Cli, TheDemoToolAddsResourcesOutsideTheServerBinary) {
+    auto r = run_binary(AVENIR_DEMO_BINARY, "--resources 300", env_);
     ASSERT_EQ(r.code, 0) << r.out;
-    EXPECT_NE(r.out.find("added 300 demo resource(s)"), std::string::npos) << r.out;
-    r = run("demo-data --queries 3", env_);
+    EXPECT_NE(r.out.find("added 300 demo resource(s); the library now holds 300"), std::string::npos) << r.out;
+    r = run_binary(AVENIR_DEMO_BINARY, "--queries 3", env_);
     EXPECT_EQ(r.code, 0);
     EXPECT_NE(r.out.find("ar\t"), std::string::npos) << r.out;
+    EXPECT_EQ(run_binary(AVENIR_DEMO_BINARY, "", env_).code, 2);
+    // The server binary no longer carries the generator.
+    EXPECT_EQ(run("demo-data --resources 1", env_).code, 2);
+}
+
+TEST_F(Cli, ModuleCommandsComeFromTheModulesDeclarations) {
+    // "user" (accounts), "library" (library) and "guide" (guide) are groups the modules declared.
+    const auto r = run("--help");
+    for (const char* group : {"user", "library", "guide"}) EXPECT_NE(r.out.find(group), std::string::npos) << group << "\n" << r.out;
+    EXPECT_EQ(run("guide export", env_).code, 2) << "DIR is required";
 }
 
 }  // namespace

@@ -43,9 +43,9 @@ protected:
         if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
         app_ = std::make_unique<App>(test_config(db_->url()), true);
         app_->seed();
-        app_->accounts().create_user("dro@example.org", "DRO", kPassword);
-        app_->accounts().grant("dro@example.org", {"dro", "region", "asia-pacific"});
-        app_->accounts().create_user("member@example.org", "Member", kPassword);
+        app_->module<accounts::AccountsModule>().create_user("dro@example.org", "DRO", kPassword);
+        app_->module<accounts::AccountsModule>().grant("dro@example.org", {"dro", "region", "asia-pacific"});
+        app_->module<accounts::AccountsModule>().create_user("member@example.org", "Member", kPassword);
     }
     std::unique_ptr<Browser> signed_in(const std::string& email) { return signed_in_browser(app_->pipeline(), email, kPassword); }
     std::unique_ptr<TestDatabase> db_;

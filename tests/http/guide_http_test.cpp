@@ -81,7 +81,7 @@ TEST_P(GuideHttp, SeedThenExportGivesBackTheSameContent) {
     namespace fs = std::filesystem;
     const fs::path out = fs::temp_directory_path() / ("avenir-guide-export-" + std::to_string(::getpid()) + GetParam());
     fs::remove_all(out);
-    app_->guide().export_to(out);
+    app_->module<guide::GuideModule>().export_to(out);
     const auto shipped = guide::load_guide(std::string(AVENIR_SOURCE_DIR) + "/content/guide");
     const auto exported = guide::load_guide(out);
     fs::remove_all(out);

@@ -15,6 +15,9 @@
 
 #include "app/app.hpp"
 #include "core/http/compress.hpp"
+#include "modules/accounts/accounts_module.hpp"
+#include "modules/guide/guide_module.hpp"
+#include "modules/library/library_module.hpp"
 
 namespace avenir::testing {
 

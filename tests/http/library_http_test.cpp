@@ -24,12 +24,12 @@ protected:
         db_ = std::make_unique<TestDatabase>(GetParam());
         if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
         auto config = test_config(db_->url());
-        config.max_upload_mb = 1;
+        config.set("library.max_upload_mb", "1");
         app_ = std::make_unique<App>(config, true);
         app_->seed();
-        app_->accounts().create_user("dro@example.org", "DRO", kPassword);
-        app_->accounts().grant("dro@example.org", {"dro", "region", "asia-pacific"});
-        app_->accounts().create_user("member@example.org", "Member", kPassword);
+        app_->module<accounts::AccountsModule>().create_user("dro@example.org", "DRO", kPassword);
+        app_->module<accounts::AccountsModule>().grant("dro@example.org", {"dro", "region", "asia-pacific"});
+        app_->module<accounts::AccountsModule>().create_user("member@example.org", "Member", kPassword);
         std::istringstream lines(
             R"({"title":"Négociation collective et algorithmes","summary":"Préparer la table de négociation.","body":"Le **numérique** change le travail.","lang":"fr","regions":["asia-pacific"],"themes":["bargaining"],"type":"guide","date":"2024-05-01","publisher":"PSI","key":true})"
             "\n"
@@ -37,14 +37,14 @@ protected:
             "\n"
             R"({"title":"Workers and scheduling software","summary":"What workers report.","body":"Notes from tax offices.","lang":"en","regions":["asia-pacific"],"themes":["data-ai"],"type":"article","date":"2022-02-03"})"
             "\n");
-        const auto summary = app_->library().import_jsonl(lines);
+        const auto summary = app_->module<library::LibraryModule>().import_jsonl(lines);
         ASSERT_TRUE(summary.errors.empty()) << summary.errors.front().second;
         ASSERT_EQ(summary.imported, 3u);
     }
     Reply get(const std::string& target) { return call(app_->pipeline(), http::Method::Get, target); }
     std::unique_ptr<Browser> signed_in(const std::string& email) { return signed_in_browser(app_->pipeline(), email, kPassword); }
     std::int64_t id_of(const std::string& title) {
-        for (const auto& h : app_->library().store().browse({}, 0, 100).hits)
+        for (const auto& h : app_->module<library::LibraryModule>().store().browse({}, 0, 100).hits)
             if (h.resource.versions.front().title == title) return h.resource.id;
         return 0;
     }
@@ -109,18 +109,18 @@ TEST_P(LibraryHttp, EditorsCreateInTheirRegionsAndBadInputKeepsWhatWasTyped) {
     EXPECT_EQ(member->get("/library/new").res.status, 403);
     auto dro = signed_in("dro@example.org");
     ASSERT_EQ(dro->get("/library/new").res.status, 200);
-    const std::size_t before = static_cast<std::size_t>(app_->library().store().count());
+    const std::size_t before = static_cast<std::size_t>(app_->module<library::LibraryModule>().store().count());
     auto bad = dro->post("/library/new", {{"type", "publication"}, {"date", "2024-13-40"}, {"regions", "asia-pacific"}, {"title_en", "Kept title"}});
     EXPECT_EQ(bad.res.status, 422);
     EXPECT_NE(bad.body.find("date"), std::string::npos);
     EXPECT_NE(bad.body.find("Kept title"), std::string::npos);
     auto elsewhere = dro->post("/library/new", {{"type", "publication"}, {"date", "2024-01-01"}, {"regions", "africa-mena"}, {"title_en", "Not mine"}});
     EXPECT_EQ(elsewhere.res.status, 422);
-    EXPECT_EQ(static_cast<std::size_t>(app_->library().store().count()), before);
+    EXPECT_EQ(static_cast<std::size_t>(app_->module<library::LibraryModule>().store().count()), before);
     auto ok = dro->post("/library/new", {{"type", "slides"}, {"date", "2024-01-01"}, {"regions", "asia-pacific"}, {"themes", "joint-governance"},
                                          {"title_en", "Slides on joint governance"}, {"title_ar", "الحوكمة المشتركة"}});
     ASSERT_EQ(ok.res.status, 303);
-    EXPECT_EQ(static_cast<std::size_t>(app_->library().store().count()), before + 1);
+    EXPECT_EQ(static_cast<std::size_t>(app_->module<library::LibraryModule>().store().count()), before + 1);
     const std::string where(*ok.res.header("location"));
     auto page = dro->get(where + "?lang=ar");
     EXPECT_NE(page.body.find("الحوكمة المشتركة"), std::string::npos);
@@ -145,7 +145,7 @@ TEST_P(LibraryHttp, UploadsAreCheckedByContentStoredByHashAndServedWithRanges) {
     const std::string pdf = minimal_pdf();
     auto ok = dro->post_file("/library/" + std::to_string(id) + "/files", {{"lang", "fr"}}, "file", "../../etc/Rapport \"final\".exe", pdf);
     ASSERT_EQ(ok.res.status, 303) << ok.body.substr(0, 400);
-    const auto r = app_->library().store().get(id);
+    const auto r = app_->module<library::LibraryModule>().store().get(id);
     ASSERT_EQ(r->versions.front().files.size(), 1u);
     const auto f = r->versions.front().files.front();
     EXPECT_EQ(f.content_type, "application/pdf");

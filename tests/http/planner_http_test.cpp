@@ -17,7 +17,7 @@ protected:
         if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
         app_ = std::make_unique<App>(test_config(db_->url()), true);
         app_->seed();
-        for (const char* e : {"facilitator@example.org", "other@example.org"}) app_->accounts().create_user(e, "F", kPassword);
+        for (const char* e : {"facilitator@example.org", "other@example.org"}) app_->module<accounts::AccountsModule>().create_user(e, "F", kPassword);
     }
     std::unique_ptr<Browser> signed_in(const std::string& email) { return signed_in_browser(app_->pipeline(), email, kPassword); }
     std::unique_ptr<TestDatabase> db_;

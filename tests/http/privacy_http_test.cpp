@@ -61,7 +61,7 @@ TEST_F(Privacy, ExportCoversEveryTableThatRefersToAPerson) {
 }
 
 TEST_F(Privacy, MyDataHoldsThePersonsRowsAndNoSecrets) {
-    app_->accounts().create_user("lena@example.org", "Lena Okafor", kPassword);
+    app_->module<accounts::AccountsModule>().create_user("lena@example.org", "Lena Okafor", kPassword);
     auto [h, token] = sign_in("lena@example.org");
     call(app_->pipeline(), Method::Post, "/account/consents", h, "_csrf=" + http::url_encode(token) + "&consent=recorded");
     const auto r = call(app_->pipeline(), Method::Get, "/account/data", h);
@@ -76,7 +76,7 @@ TEST_F(Privacy, MyDataHoldsThePersonsRowsAndNoSecrets) {
 }
 
 TEST_F(Privacy, DeletingTheAccountErasesPersonalData) {
-    app_->accounts().create_user("omar@example.org", "Omar Haddad", kPassword);
+    app_->module<accounts::AccountsModule>().create_user("omar@example.org", "Omar Haddad", kPassword);
     auto [h, token] = sign_in("omar@example.org");
     auto r = call(app_->pipeline(), Method::Post, "/account/delete", h, "_csrf=" + http::url_encode(token) + "&password=wrong-one-here");
     EXPECT_EQ(r.res.status, 422);

@@ -4,151 +4,44 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <sstream>
 
-#include "http_fixture.hpp"
-#include "modules/accounts/accounts_security.hpp"
-#include "modules/accounts/accounts_store.hpp"
-#include "modules/accounts/permissions.hpp"
+#include "tests/http/persona_fixture.hpp"
 
 namespace avenir::testing {
+
+bool register_route_table(RouteTable table);
+const std::vector<RouteTable>& route_tables();
+
 namespace {
 using http::Method;
+using enum Outcome;
+std::vector<RouteTable>& tables();
 
-enum class Outcome { Allow, SignIn, Deny };
-
-// Who may reach each route: anonymous, member of union A, member of union B, coordinator of
-// another region, admin.
-const std::map<std::string, std::array<Outcome, 5>>& expectations() {
-    using enum Outcome;
-    static const std::map<std::string, std::array<Outcome, 5>> table = {
-        {"GET /", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /regions", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /regions/{slug}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /contacts", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /guide", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /guide/introduction", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /guide/translations", {SignIn, Deny, Deny, Allow, Allow}},
-        {"GET /guide/{slug}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /guide/{slug}/offline.zip", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /guide/{slug}/edit", {SignIn, Deny, Deny, Allow, Allow}},
-        {"POST /guide/{slug}/edit", {Deny, Deny, Deny, Allow, Allow}},
-        {"GET /guide/{slug}/history", {SignIn, Deny, Deny, Allow, Allow}},
-        {"GET /guide/{slug}/diff", {SignIn, Deny, Deny, Allow, Allow}},
-        {"GET /guide/plans", {SignIn, Allow, Allow, Allow, Allow}},
-        {"POST /guide/plans", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /guide/plans/{plan_id}", {SignIn, Allow, Allow, Allow, Allow}},  // another person's plan: 404
-        {"POST /guide/plans/{plan_id}", {Deny, Allow, Allow, Allow, Allow}},
-        {"POST /guide/plans/{plan_id}/items", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /guide/shared/{token}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /guide/shared/{token}/offline.zip", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /healthz", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /static/{path...}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /account/sign-in", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/sign-in", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/sign-out", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /account/register", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/register", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /account/verify", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/verify", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /account", {SignIn, Allow, Allow, Allow, Allow}},
-        {"GET /account/two-factor", {SignIn, Allow, Allow, Allow, Allow}},
-        {"POST /account/two-factor", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /account/sign-in/code", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/sign-in/code", {SignIn, Allow, Allow, Allow, Allow}},  // no pending sign-in: back to the form
-        {"GET /account/forgot", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/forgot", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /account/reset", {Allow, Allow, Allow, Allow, Allow}},
-        {"POST /account/reset", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /account/password", {SignIn, Allow, Allow, Allow, Allow}},
-        {"POST /account/password", {Deny, Allow, Allow, Allow, Allow}},
-        {"POST /account/preferences", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /account/data", {SignIn, Allow, Allow, Allow, Allow}},
-        {"POST /account/consents", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /account/delete", {SignIn, Allow, Allow, Allow, Allow}},
-        {"POST /account/delete", {Deny, Allow, Allow, Allow, Allow}},
-        {"GET /admin", {SignIn, Deny, Deny, Deny, Allow}},
-        {"GET /admin/unions", {SignIn, Deny, Deny, Deny, Allow}},
-        {"POST /admin/unions", {Deny, Deny, Deny, Deny, Allow}},
-        {"GET /admin/people", {SignIn, Deny, Deny, Deny, Allow}},
-        {"POST /admin/grants", {Deny, Deny, Deny, Deny, Allow}},
-        {"GET /unions/{union_id}/members", {SignIn, Deny, Deny, Deny, Allow}},
-        {"GET /coordination", {SignIn, Deny, Deny, Allow, Allow}},
-        {"POST /admin/grants/revoke", {Deny, Deny, Deny, Deny, Allow}},
-        {"GET /library", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /library/search", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /library/feed.atom", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /library/feeds/regions/{slug}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /library/feeds/themes/{theme}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /library/new", {SignIn, Deny, Deny, Allow, Allow}},
-        {"POST /library/new", {Deny, Deny, Deny, Allow, Allow}},  // the handler then checks the regions chosen
-        {"GET /library/{id}", {Allow, Allow, Allow, Allow, Allow}},
-        {"GET /library/{id}/files/{file_id}", {Allow, Allow, Allow, Allow, Allow}},
-        // Resource 1 is in Asia-Pacific: the coordinator of another region may not change it.
-        {"GET /library/{id}/edit", {SignIn, Deny, Deny, Deny, Allow}},
-        {"POST /library/{id}/edit", {Deny, Deny, Deny, Deny, Allow}},
-        {"POST /library/{id}/delete", {Deny, Deny, Deny, Deny, Allow}},  // without confirm=yes: 422, nothing deleted
-        {"POST /library/{id}/files", {Deny, Deny, Deny, Deny, Allow}},
-        {"POST /library/{id}/files/{file_id}/delete", {Deny, Deny, Deny, Deny, Allow}},
-    };
-    return table;
+std::vector<RouteTable>& tables() {
+    static std::vector<RouteTable> all;
+    return all;
 }
 
-std::string key(const http::Route& r) { return std::string(http::method_name(r.method)) + " " + r.pattern; }
+// The platform's own routes (static files, health).
+const bool kPlatform = register_route_table({"",
+                                             {{"GET /healthz", {Allow, Allow, Allow, Allow, Allow}},
+                                              {"GET /static/{path...}", {Allow, Allow, Allow, Allow, Allow}}},
+                                             {{"{path...}", "app.css"}},
+                                             {}});
 
-// A concrete path for a pattern.
-std::string concrete(const std::string& pattern) {
-    std::string out = pattern;
-    const std::map<std::string, std::string> values{{"{slug}", "asia-pacific"}, {"{path...}", "app.css"}, {"{union_id}", "1"},
-                                                      {"{id}", "1"}, {"{file_id}", "1"}, {"{theme}", "bargaining"}};
-    for (const auto& [p, v] : values)
-        if (auto pos = out.find(p); pos != std::string::npos) out.replace(pos, p.size(), v);
-    return out;
-}
+std::string key(const http::Route& r) { return route_key(r); }
 
 class RouteSecurity : public ::testing::Test {
 protected:
-    void SetUp() override {
-        db_ = std::make_unique<TestDatabase>("sqlite");
-        app_ = std::make_unique<App>(test_config(db_->url()), true);
-        app_->seed();
-        store_ = std::make_unique<accounts::AccountsStore>(app_->db());
-        const auto now = accounts::unix_now();
-        const auto a = store_->create_union({0, "Union A", "Ghana", "africa-mena", "health"}, now);
-        const auto b = store_->create_union({0, "Union B", "Peru", "latin-america", "local government"}, now);
-        personas_[1] = person("member-a@example.org", {"member", "union", std::to_string(a)}, false);
-        personas_[2] = person("member-b@example.org", {"member", "union", std::to_string(b)}, false);
-        personas_[3] = person("coord@example.org", {"coordinator", "region", "europe-caribbean"}, true);
-        personas_[4] = person("admin@example.org", {"admin", "global", ""}, true);
-        std::istringstream resource(R"({"title":"Resource one","lang":"en","regions":["asia-pacific"],"themes":[5],"type":"guide","date":"2024-01-01"})");
-        ASSERT_EQ(app_->library().import_jsonl(resource).imported, 1u);
+    void SetUp() override { start({}); }
+    void start(std::vector<std::unique_ptr<kit::Module>> extra) {
+        world_ = std::make_unique<PersonaApp>("sqlite", std::move(extra));
+        app_ = &world_->app();
     }
-    std::int64_t person(const std::string& email, const auth::Grant& g, bool totp) {
-        const auto id = app_->accounts().create_user(email, email.substr(0, email.find('@')), "");
-        app_->accounts().grant(email, g);
-        if (totp) store_->set_totp(id, std::string("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"), accounts::unix_now());
-        return id;
-    }
-    // Headers of a visitor: a fresh session for persona i (0 = anonymous) and a CSRF cookie.
-    std::vector<std::pair<std::string, std::string>> visitor(int i, const std::string& csrf_cookie) {
-        std::string cookies = std::string(accounts::kCsrfCookie) + "=" + csrf_cookie;
-        if (i > 0) {
-            const std::string id = accounts::random_token();
-            store_->insert_session(accounts::token_hash(id), personas_[i], accounts::unix_now(), true);
-            cookies += std::string("; ") + accounts::kSessionCookie + "=" + id;
-        }
-        return {{"cookie", cookies}, {"host", "avenir.test"}, {"origin", "http://avenir.test"},
-                {"content-type", "application/x-www-form-urlencoded"}};
-    }
-    // The token a form would carry for these headers.
-    std::string token_for(const std::vector<std::pair<std::string, std::string>>& headers) {
-        http::Request req;
-        req.headers = headers;
-        req.target = "/";
-        app_->pipeline().prepare(req);
-        accounts::Security security(*store_, {});
-        return security.csrf_token(req);
-    }
+    std::vector<std::pair<std::string, std::string>> visitor(int i, const std::string& csrf_cookie) { return world_->visitor(i, csrf_cookie); }
+    std::string token_for(const std::vector<std::pair<std::string, std::string>>& headers) { return world_->token_for(headers); }
     std::vector<std::string> authorization_failures();
     Outcome outcome_of(const Reply& r) {
         if (r.res.status == 303 && r.res.header("location").value_or("").find("/account/sign-in") != std::string::npos)
@@ -157,10 +50,8 @@ protected:
         return Outcome::Allow;
     }
 
-    std::unique_ptr<TestDatabase> db_;
-    std::unique_ptr<App> app_;
-    std::unique_ptr<accounts::AccountsStore> store_;
-    std::array<std::int64_t, 5> personas_{};
+    std::unique_ptr<PersonaApp> world_;
+    App* app_ = nullptr;
 };
 
 // Routes whose state-changing requests were accepted without a valid token.
@@ -170,7 +61,7 @@ std::vector<std::string> csrf_gaps(const http::Pipeline& pipeline, const std::ve
     for (const auto& route : routes) {
         if (!http::is_state_changing(route.method)) continue;
         for (const std::string& body : {std::string("a=1"), std::string("_csrf=not-the-token")}) {
-            const auto r = call(pipeline, route.method, concrete(route.pattern), headers, body);
+            const auto r = call(pipeline, route.method, concrete(route), headers, body);
             if (r.res.status != 403 || r.body.find("expired") == std::string::npos) gaps.push_back(key(route) + " with " + body);
         }
     }
@@ -201,23 +92,25 @@ TEST_F(RouteSecurity, ACrossSiteOriginIsRefusedEvenWithAToken) {
     EXPECT_EQ(r.res.status, 403);
 }
 
-// Routes whose answers differ from the expectations, or that are missing from them.
+// Routes whose answers differ from their module's table, or that are missing from it.
 std::vector<std::string> RouteSecurity::authorization_failures() {
-    const char* names[] = {"anonymous", "member of union A", "member of union B", "coordinator elsewhere", "admin"};
     std::vector<std::string> failures;
     for (const auto& route : app_->router().routes()) {
-        const auto it = expectations().find(key(route));
-        if (it == expectations().end()) {
-            failures.push_back(key(route) + " is missing from the expectations");
+        const std::string& owner = route.options.owner;
+        const RouteTable* table = table_of(owner);
+        const auto it = table ? table->routes.find(key(route)) : std::map<std::string, std::array<Outcome, 5>>::const_iterator{};
+        if (!table || it == table->routes.end()) {
+            failures.push_back(key(route) + " is missing from the expectations of module " + (owner.empty() ? "(platform)" : owner) +
+                               (owner.empty() ? "" : " (src/modules/" + owner + "/" + owner + "_routes_test.cpp)"));
             continue;
         }
         for (int i = 0; i < 5; ++i) {
             auto headers = visitor(i, accounts::random_token());
             std::string body;
             if (http::is_state_changing(route.method)) body = "_csrf=" + http::url_encode(token_for(headers));
-            const auto r = call(app_->pipeline(), route.method, concrete(route.pattern), headers, body);
-            if (outcome_of(r) != it->second[i])
-                failures.push_back(key(route) + " for " + names[i] + ": status " + std::to_string(r.res.status));
+            const auto r = call(app_->pipeline(), route.method, concrete(route), headers, body);
+            if (outcome_of(r) != it->second[static_cast<std::size_t>(i)])
+                failures.push_back(key(route) + " for " + kPersonaNames[i] + ": status " + std::to_string(r.res.status));
         }
     }
     return failures;
@@ -228,18 +121,44 @@ TEST_F(RouteSecurity, EveryRouteAnswersEachVisitorAsExpected) {
     EXPECT_TRUE(failures.empty()) << ::testing::PrintToString(failures);
 }
 
-TEST_F(RouteSecurity, ARouteMissingFromTheExpectationsFails) {
-    app_->router().get("/test/forgotten", [](http::Request&) { return http::Response::text("open"); }, {.permission = "public"});
+// A module added to the list: its routes come into the matrix through its registration alone.
+class ForgottenModule final : public kit::Module {
+public:
+    std::string name() const override { return "forgotten"; }
+    void start(kit::Context&, kit::Registration& reg) override {
+        reg.get("/test/forgotten", "public", [](http::Request&) { return http::Response::text("open"); });
+    }
+};
+
+TEST_F(RouteSecurity, ARouteOfANewModuleMissingFromTheExpectationsFails) {
+    std::vector<std::unique_ptr<kit::Module>> extra;
+    extra.push_back(std::make_unique<ForgottenModule>());
+    start(std::move(extra));
     const auto failures = authorization_failures();
     ASSERT_EQ(failures.size(), 1u) << ::testing::PrintToString(failures);
-    EXPECT_NE(failures[0].find("GET /test/forgotten is missing"), std::string::npos);
+    EXPECT_NE(failures[0].find("GET /test/forgotten is missing from the expectations of module forgotten"), std::string::npos) << failures[0];
+}
+
+TEST_F(RouteSecurity, EveryModuleHasAnExpectationsTableAndNoStaleRows) {
+    // A row for a route that no longer exists is a stale promise: remove it with the route.
+    std::set<std::string> live;
+    for (const auto& r : app_->router().routes()) live.insert(r.options.owner + " " + key(r));
+    for (const auto& t : route_tables())
+        for (const auto& [k, outcomes] : t.routes) EXPECT_TRUE(live.contains(t.module + " " + k)) << t.module << ": " << k;
+    for (const auto& m : app_->modules()) EXPECT_NE(table_of(m->name()), nullptr) << m->name() << " has no route table";
 }
 
 TEST_F(RouteSecurity, EveryRouteNamesAKnownPermission) {
-    const auto known = accounts::known_permissions();
-    for (const auto& route : app_->router().routes())
-        EXPECT_NE(std::find(known.begin(), known.end(), route.options.permission), known.end()) << key(route);
+    for (const auto& route : app_->router().routes()) EXPECT_TRUE(app_->access().known(route.options.permission)) << key(route);
 }
 
 }  // namespace
+
+bool register_route_table(RouteTable table) {
+    tables().push_back(std::move(table));
+    return true;
+}
+
+const std::vector<RouteTable>& route_tables() { return tables(); }
+
 }  // namespace avenir::testing

@@ -154,7 +154,23 @@ void log_failure(log::Level level, std::string_view event, const Request& req, i
     }
 }
 
+bool cacheable_method(Method m) { return m == Method::Get || m == Method::Head; }
+
 }  // namespace
+
+bool Pipeline::cacheable(const Request& req, const Route& route) const {
+    return route.options.cache_anonymous && cacheable_method(req.method) && options_.page_cache &&
+           options_.page_cache->enabled();
+}
+
+std::string Pipeline::cache_key(const Request& req, const Route& route) const {
+    std::string key;
+    key.reserve(req.lang.size() + req.path.size() + req.query_string.size() + 2);
+    key.append(req.lang).push_back(' ');
+    key.append(req.path);
+    if (route.options.cache_with_query && !req.query_string.empty()) key.append("?").append(req.query_string);
+    return key;
+}
 
 std::string new_request_id() {
     static const bool ready = sodium_init() >= 0;
@@ -200,6 +216,45 @@ std::size_t Pipeline::body_limit(const Request& req) const {
     return options_.default_max_body;
 }
 
+std::optional<Response> Pipeline::try_inline(Request& req) const noexcept {
+    try {
+        if (req.context.contains(kPrepareErrorKey) || req.path.empty() || req.path.front() != '/') return std::nullopt;
+        const Match m = router_.match(req.method, req.path, &req.params);
+        if (!m.route) return std::nullopt;
+        const Route& route = *m.route;
+        Response res;
+        if (route.options.inline_handler) {
+            req.context.insert_or_assign(std::string(kRouteContextKey), route.pattern);
+            res = route.handler(req);
+        } else if (cacheable(req, route) && !(options_.may_be_signed_in && options_.may_be_signed_in(req))) {
+            const auto hit = options_.page_cache->find(cache_key(req, route));
+            if (!hit) return std::nullopt;
+            res = *hit;
+        } else {
+            return std::nullopt;
+        }
+        if (req.request_id.empty()) req.request_id = new_request_id();
+        if (options_.after) options_.after(req, res);
+        finalize(req, res);
+        return res;
+    } catch (...) {
+        return std::nullopt;  // handle() runs it again and reports what failed
+    }
+}
+
+Response Pipeline::cached_or_render(Request& req, const Route& route) const {
+    if (!cacheable(req, route) || (options_.signed_in && options_.signed_in(req))) return route.handler(req);
+    const std::string key = cache_key(req, route);
+    if (const auto hit = options_.page_cache->find(key)) return *hit;
+    Response res = route.handler(req);
+    if (res.status != 200) return res;
+    // A page that sets a cookie (e.g. a form's CSRF cookie) belongs to one visitor: never shared.
+    Response probe = res;
+    if (options_.after) options_.after(req, probe);
+    if (probe.header("Set-Cookie")) return res;
+    return *options_.page_cache->store(key, std::move(res));
+}
+
 Response Pipeline::dispatch(Request& req) const {
     if (const auto it = req.context.find(kPrepareErrorKey); it != req.context.end())
         if (const auto* failure = std::any_cast<std::exception_ptr>(&it->second)) std::rethrow_exception(*failure);
@@ -207,9 +262,10 @@ Response Pipeline::dispatch(Request& req) const {
     const Match m = router_.match(req.method, req.path, &req.params);
     if (m.route) {
         req.context.insert_or_assign(std::string(kRouteContextKey), m.route->pattern);
+        if (options_.before_handler) options_.before_handler(req);
         if (options_.guard)
             if (auto answer = options_.guard(req, *m.route)) return std::move(*answer);
-        return m.route->handler(req);
+        return cached_or_render(req, *m.route);
     }
     if (auto redirect = trailing_slash_redirect(router_, req)) return std::move(*redirect);
     if (m.allowed.empty()) return render_error(options_, req, 404, {});
@@ -219,6 +275,7 @@ Response Pipeline::dispatch(Request& req) const {
 }
 
 Response Pipeline::handle(Request& req) const noexcept {
+    if (auto answer = try_inline(req)) return std::move(*answer);
     try {
         if (req.request_id.empty()) req.request_id = new_request_id();
         Response res = dispatch(req);
@@ -227,8 +284,23 @@ Response Pipeline::handle(Request& req) const noexcept {
         return res;
     } catch (const HttpError& e) {
         log_failure(log::Level::Warn, "http_error", req, e.status(), e.what());
-        return error(req, e.status(), e.public_message());
+        Response res = error(req, e.status(), e.public_message());
+        if (e.retry_after() > 0) res.set_header("Retry-After", std::to_string(e.retry_after()));
+        return res;
     } catch (const std::exception& e) {
+        if (options_.retry_after) {
+            std::optional<int> seconds;
+            try {
+                seconds = options_.retry_after(e);
+            } catch (...) {
+            }
+            if (seconds) {
+                log_failure(log::Level::Warn, "busy", req, 503, e.what());
+                Response res = error(req, 503, {});
+                res.set_header("Retry-After", std::to_string(*seconds));
+                return res;
+            }
+        }
         log_failure(log::Level::Error, "unhandled", req, 500, e.what());
     } catch (...) {
         log_failure(log::Level::Error, "unhandled", req, 500, "unknown exception");

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/http/page_cache.hpp"
 #include "core/http/request.hpp"
 #include "core/http/response.hpp"
 #include "core/http/router.hpp"
@@ -20,8 +21,12 @@ inline constexpr std::string_view kRouteContextKey = "avenir.route";
 
 struct PipelineOptions {
     std::size_t default_max_body = 1024 * 1024;
-    // Runs before routing: may rewrite req.path and set req.lang (language prefix).
+    // Runs before routing, on the io thread, so it must not block: may rewrite req.path and set
+    // req.lang (language prefix, Accept-Language).
     std::function<void(Request&)> before_route;
+    // Runs before the guard, on the thread that runs handlers: may load who is signing the request
+    // (a database read) and refine req.lang from their preference.
+    std::function<void(Request&)> before_handler;
     // Runs after a route matched and before its handler: authentication, CSRF and the route's
     // permission. Throws an HttpError (e.g. Forbidden) to refuse, or returns a response (e.g. a
     // redirect to the sign-in page) to answer instead of the handler.
@@ -30,6 +35,14 @@ struct PipelineOptions {
     std::function<void(Request&, Response&)> after;
     // Renders an error page in the layout and the request's language.
     std::function<Response(Request&, int status, std::string_view public_message)> error_page;
+    // Page cache for routes with cache_anonymous. may_be_signed_in runs on the io thread and must
+    // not block (e.g. "carries a session cookie"); signed_in runs after before_handler.
+    PageCache* page_cache = nullptr;
+    std::function<bool(const Request&)> may_be_signed_in;
+    std::function<bool(Request&)> signed_in;
+    // For a handler's exception that means "busy, try again" (a locked or exhausted database):
+    // the seconds to put in Retry-After of a 503; nullopt for any other exception (a 500).
+    std::function<std::optional<int>(const std::exception&)> retry_after;
     // Extra header values; the defaults are strict.
     std::string content_security_policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -43,19 +56,27 @@ public:
     Pipeline(const Router& router, PipelineOptions options);
 
     // Fills path, query_string, request id and language from req.target (call once, before
-    // body_limit/handle). Throws nothing; a malformed target is reported by handle() as 400.
+    // body_limit/handle). Never blocks, never throws; a malformed target is reported by handle()
+    // as 400.
     void prepare(Request& req) const;
     // Largest body the matched route accepts (the default when nothing matches).
     std::size_t body_limit(const Request& req) const;
+    // The answer when it needs no handler thread: an inline route (static files, health) or a page
+    // cache hit for a visitor without a session. nullopt: call handle() on a worker. Never throws.
+    std::optional<Response> try_inline(Request& req) const noexcept;
     // Runs the request through router and handler; never throws.
     Response handle(Request& req) const noexcept;
     // An error page with every header finalised (used by the server for 400/408/413/431/503).
     Response error(Request& req, int status, std::string_view public_message = {}) const noexcept;
 
     const Router& router() const { return router_; }
+    const PipelineOptions& options() const { return options_; }
 
 private:
     Response dispatch(Request& req) const;
+    Response cached_or_render(Request& req, const Route& route) const;
+    bool cacheable(const Request& req, const Route& route) const;
+    std::string cache_key(const Request& req, const Route& route) const;
     void finalize(const Request& req, Response& res) const noexcept;
 
     const Router& router_;

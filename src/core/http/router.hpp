@@ -24,6 +24,15 @@ struct RouteOptions {
     // What to tell the person when the body is over max_body (a catalog message id), e.g. the
     // upload limit of a file form; empty for the general message.
     std::string too_large_message = {};
+    // Anonymous answers (200) are kept whole for the page cache's lifetime and served from the
+    // io threads without running the handler. with_query: the query string is part of the key.
+    bool cache_anonymous = false;
+    bool cache_with_query = true;
+    // Runs on the io thread instead of a worker: only for handlers that never block (static
+    // files, health probes answering from memory).
+    bool inline_handler = false;
+    // The module that registered the route ("" for the platform's own): for tests and logs.
+    std::string owner = {};
 };
 
 struct Route {

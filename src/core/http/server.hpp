@@ -14,6 +14,9 @@ struct ServerConfig {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8080;          // 0 picks a free port (tests)
     unsigned threads = 0;               // io threads; 0 = one per core
+    unsigned workers = 4;               // handler threads (the pipeline's handle() runs there)
+    unsigned queue = 128;               // requests waiting for a handler thread; beyond: 503
+    std::string upload_dir;             // where multipart uploads are written as they arrive ("" = temp dir)
     std::size_t max_header_bytes = 16 * 1024;
     std::chrono::milliseconds header_timeout{10'000};  // whole request head must arrive within this
     std::chrono::milliseconds body_timeout{60'000};    // body must arrive within this

@@ -134,9 +134,9 @@ std::vector<Found> scan_cpp_msgids() {
         {"std::string pub", std::regex(R"re(std::string pub\s*=\s*(?="))re")},  // default messages (errors.hpp)
         {"kPublic", std::regex(R"re(kPublic\w*\s*=\s*(?="))re")},               // constexpr ... kPublic = "..."
         {"noop", std::regex(R"re(noop\s*\(\s*(?="))re")},                        // i18n::noop("...") in label tables
+        {".label", std::regex(R"re(\.label\s*=\s*(?="))re")},                      // reg.nav({.path = "/x", .label = "..."})
     };
     static const std::regex kErrorTextFunction(R"re(\w+\s*\([^)]*\)\s*\{)re");
-    static const std::regex kNavLabel(R"re(\{\s*"/[^"]*"\s*,\s*(?="))re");
     std::vector<Found> out;
     const auto add = [&](const std::string& text, std::size_t pos, const fs::path& file) {
         std::string id = read_literals(text, pos, true);
@@ -163,12 +163,6 @@ std::vector<Found> scan_cpp_msgids() {
                     pos = semi;
                 }
             });
-        }
-        // Navigation labels: {"/path", "Label"} in a NavItem list.
-        for (std::size_t at = text.find("NavItem"); at != std::string::npos; at = text.find("NavItem", at + 1)) {
-            const std::string items = text.substr(at, text.find(';', at) - at);
-            for (auto l = std::sregex_iterator(items.begin(), items.end(), kNavLabel); l != std::sregex_iterator(); ++l)
-                add(items, static_cast<std::size_t>(l->position() + l->length()), file);
         }
     }
     return out;

@@ -1,11 +1,19 @@
 #include "core/view/layout.hpp"
 
+#include <algorithm>
+
 #include "core/log.hpp"
 
 namespace avenir::view {
 
-Layout::Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url, std::vector<NavItem> nav)
-    : views_(views), catalog_(catalog), stylesheet_url_(std::move(stylesheet_url)), nav_(std::move(nav)) {}
+Layout::Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url)
+    : views_(views), catalog_(catalog), stylesheet_url_(std::move(stylesheet_url)) {}
+
+void Layout::set_nav(std::vector<NavItem> nav, std::function<bool(http::Request&, std::string_view)> visible) {
+    std::stable_sort(nav.begin(), nav.end(), [](const NavItem& a, const NavItem& b) { return a.order < b.order; });
+    nav_ = std::move(nav);
+    visible_ = std::move(visible);
+}
 
 std::string Layout::href(const http::Request& req, std::string_view path) {
     if (req.lang == "en" && i18n::split_lang_prefix(req.raw_path).had_prefix) return "/en" + std::string(path);
@@ -21,6 +29,7 @@ nlohmann::json Layout::frame(http::Request& req, std::string_view title) const {
     f["home_href"] = href(req, "/");
     auto& nav = f["nav"] = nlohmann::json::array();
     for (const auto& item : nav_) {
+        if (item.permission != "public" && !(visible_ && visible_(req, item.permission))) continue;
         const bool current = req.path == item.path || (item.path != "/" && req.path.starts_with(item.path + "/"));
         nav.push_back({{"href", href(req, item.path)}, {"label", tr(req, item.label)}, {"current", current}});
     }

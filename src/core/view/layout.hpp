@@ -16,13 +16,17 @@
 namespace avenir::view {
 
 struct NavItem {
-    std::string path;   // unprefixed ("/regions")
-    std::string label;  // English msgid, translated per request
+    std::string path;                   // unprefixed ("/regions")
+    std::string label;                  // English msgid, translated per request
+    int order = 100;                    // lower first
+    std::string permission = "public";  // shown to whoever is allowed this permission
 };
 
 class Layout {
 public:
-    Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url, std::vector<NavItem> nav);
+    Layout(const Views& views, const i18n::Catalog& catalog, std::string stylesheet_url);
+    // The header's navigation (sorted by order) and who sees each entry.
+    void set_nav(std::vector<NavItem> nav, std::function<bool(http::Request&, std::string_view permission)> visible);
 
     // Renders template `name` with data into the layout; title is already translated.
     http::Response page(http::Request& req, std::string_view name, nlohmann::json data, std::string_view title,
@@ -44,6 +48,7 @@ private:
     const i18n::Catalog& catalog_;
     std::string stylesheet_url_;
     std::vector<NavItem> nav_;
+    std::function<bool(http::Request&, std::string_view)> visible_;
     std::function<nlohmann::json(http::Request&)> account_menu_;
 };
 

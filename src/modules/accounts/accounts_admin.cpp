@@ -7,7 +7,7 @@
 
 #include "core/errors.hpp"
 #include "modules/accounts/accounts_module.hpp"
-#include "modules/accounts/permissions.hpp"
+#include "modules/accounts/accounts_rules.hpp"
 
 namespace avenir::accounts {
 namespace {
@@ -26,43 +26,43 @@ http::Response AccountsModule::unions_page(http::Request& req) { return unions_f
 
 http::Response AccountsModule::unions_form(http::Request& req, json d, int status) {
     json list = json::array();
-    for (const auto& u : store_.unions())
+    for (const auto& u : store_->unions())
         list.push_back({{"id", std::to_string(u.id)}, {"name", u.name}, {"country", u.country}, {"region", u.region_slug}, {"sector", u.sector}});
     json regions = json::array();
-    for (const auto& slug : options_.region_slugs ? options_.region_slugs() : std::vector<std::string>{})
+    for (const auto& slug : ctx_->reference.get()->region_slugs())
         regions.push_back({{"slug", slug}, {"selected", d.value("region", "") == slug}});
     d["unions"] = list;
     d["regions"] = regions;
-    d["action"] = layout_.href(req, "/admin/unions");
-    return form_page(req, "accounts/admin_unions", std::move(d), layout_.tr(req, "Unions"), status);
+    d["action"] = view::Layout::href(req, "/admin/unions");
+    return form_page(req, "accounts/admin_unions", std::move(d), layout_->tr(req, "Unions"), status);
 }
 
 http::Response AccountsModule::create_union(http::Request& req) {
     const auto& f = req.form();
     Union u{0, f.get("name"), f.get("country"), f.get("region"), f.get("sector")};
     json d{{"name", u.name}, {"country", u.country}, {"region", u.region_slug}, {"sector", u.sector}};
-    const auto regions = options_.region_slugs ? options_.region_slugs() : std::vector<std::string>{};
+    const auto regions = ctx_->reference.get()->region_slugs();
     bool bad = false;
-    if (u.name.empty() || u.name.size() > 200) d["name_error"] = layout_.tr(req, "Enter the union's name."), bad = true;
-    if (u.country.empty() || u.country.size() > 100) d["country_error"] = layout_.tr(req, "Enter the country."), bad = true;
+    if (u.name.empty() || u.name.size() > 200) d["name_error"] = layout_->tr(req, "Enter the union's name."), bad = true;
+    if (u.country.empty() || u.country.size() > 100) d["country_error"] = layout_->tr(req, "Enter the country."), bad = true;
     if (std::find(regions.begin(), regions.end(), u.region_slug) == regions.end())
-        d["region_error"] = layout_.tr(req, "Choose one of the regions."), bad = true;
-    if (u.sector.empty() || u.sector.size() > 100) d["sector_error"] = layout_.tr(req, "Enter the sector (for example health, local government)."), bad = true;
+        d["region_error"] = layout_->tr(req, "Choose one of the regions."), bad = true;
+    if (u.sector.empty() || u.sector.size() > 100) d["sector_error"] = layout_->tr(req, "Enter the sector (for example health, local government)."), bad = true;
     if (bad) return unions_form(req, std::move(d), 422);
     try {
-        const auto id = store_.create_union(u, unix_now());
-        store_.audit("union_created", auth::require_principal(req).user_id, std::nullopt, std::to_string(id), unix_now());
+        const auto id = store_->create_union(u, clock::unix_seconds());
+        store_->audit("union_created", auth::require_principal(req).user_id, std::nullopt, std::to_string(id), clock::unix_seconds());
     } catch (const storage::UniqueViolation&) {
-        d["name_error"] = layout_.tr(req, "A union with this name already exists in this country.");
+        d["name_error"] = layout_->tr(req, "A union with this name already exists in this country.");
         return unions_form(req, std::move(d), 422);
     }
-    return http::Response::redirect(layout_.href(req, "/admin/unions"));
+    return http::Response::redirect(view::Layout::href(req, "/admin/unions"));
 }
 
 http::Response AccountsModule::people_page(http::Request& req) {
     const std::string prefix = normalize_email(req.query("email"));
     json people = json::array();
-    for (const auto& [u, grants] : store_.people(prefix, 100)) {
+    for (const auto& [u, grants] : store_->people(prefix, 100)) {
         json roles = json::array();
         for (const auto& g : grants)
             roles.push_back({{"role", g.role}, {"scope_type", g.scope_type}, {"scope_id", g.scope_id}, {"label", g.role + (g.scope_id.empty() ? "" : " · " + g.scope_id)}});
@@ -70,21 +70,21 @@ http::Response AccountsModule::people_page(http::Request& req) {
     }
     json roles = json::array();
     for (const auto& r : kRoles) roles.push_back({{"role", r}});
-    json d{{"people", people}, {"roles", roles}, {"query", prefix}, {"action", layout_.href(req, "/admin/grants")},
-           {"revoke_action", layout_.href(req, "/admin/grants/revoke")}, {"search_action", layout_.href(req, "/admin/people")}};
-    return form_page(req, "accounts/admin_people", std::move(d), layout_.tr(req, "People and roles"));
+    json d{{"people", people}, {"roles", roles}, {"query", prefix}, {"action", view::Layout::href(req, "/admin/grants")},
+           {"revoke_action", view::Layout::href(req, "/admin/grants/revoke")}, {"search_action", view::Layout::href(req, "/admin/people")}};
+    return form_page(req, "accounts/admin_people", std::move(d), layout_->tr(req, "People and roles"));
 }
 
 // GET /unions/{union_id}/members: the union's people, for its representatives.
 http::Response AccountsModule::union_members(http::Request& req) {
     const auto id = req.path_int("union_id");
-    const auto u = store_.union_by_id(id);
+    const auto u = store_->union_by_id(id);
     if (!u) throw NotFound("There is no such union.");
     json people = json::array();
-    for (const auto& [user, role] : store_.union_people(id))
+    for (const auto& [user, role] : store_->union_people(id))
         people.push_back({{"name", user.display_name}, {"email", user.email}, {"role", role}, {"is_member", role == "member"}});
     json d{{"union", u->name}, {"union_id", std::to_string(id)}, {"people", people},
-           {"action", layout_.href(req, "/admin/grants")}, {"revoke_action", layout_.href(req, "/admin/grants/revoke")}};
+           {"action", view::Layout::href(req, "/admin/grants")}, {"revoke_action", view::Layout::href(req, "/admin/grants/revoke")}};
     return form_page(req, "accounts/union_members", std::move(d), u->name);
 }
 
@@ -95,14 +95,14 @@ http::Response AccountsModule::coordination(http::Request& req) {
     for (const auto& g : who.grants) {
         if (g.role != "coordinator" || g.scope_type != "region") continue;
         json people = json::array();
-        for (const auto& [user, role] : store_.scope_people("region", g.scope_id))
+        for (const auto& [user, role] : store_->scope_people("region", g.scope_id))
             if (role == "dro" || role == "facilitator")
                 people.push_back({{"name", user.display_name}, {"email", user.email}, {"role", role}, {"region", g.scope_id}});
         regions.push_back({{"slug", g.scope_id}, {"people", people}});
     }
-    json d{{"regions", regions}, {"has_regions", !regions.empty()}, {"action", layout_.href(req, "/admin/grants")},
-           {"revoke_action", layout_.href(req, "/admin/grants/revoke")}};
-    return form_page(req, "accounts/coordination", std::move(d), layout_.tr(req, "Coordination"));
+    json d{{"regions", regions}, {"has_regions", !regions.empty()}, {"action", view::Layout::href(req, "/admin/grants")},
+           {"revoke_action", view::Layout::href(req, "/admin/grants/revoke")}};
+    return form_page(req, "accounts/coordination", std::move(d), layout_->tr(req, "Coordination"));
 }
 
 // POST /admin/grants and /admin/grants/revoke: who may grant what is decided by may_grant().
@@ -116,21 +116,21 @@ http::Response AccountsModule::change_grant(http::Request& req, bool add) {
     if (g.scope_type == "union") {
         std::int64_t id = 0;
         const auto [p, ec] = std::from_chars(g.scope_id.data(), g.scope_id.data() + g.scope_id.size(), id);
-        if (ec != std::errc() || !store_.union_by_id(id)) throw Unprocessable("There is no such union.");
+        if (ec != std::errc() || !store_->union_by_id(id)) throw Unprocessable("There is no such union.");
     }
     if (g.scope_type == "region") {
-        const auto regions = options_.region_slugs ? options_.region_slugs() : std::vector<std::string>{};
+        const auto regions = ctx_->reference.get()->region_slugs();
         if (std::find(regions.begin(), regions.end(), g.scope_id) == regions.end()) throw Unprocessable("Choose one of the regions.");
     }
-    const auto user = store_.user_by_email(normalize_email(f.get("email")));
+    const auto user = store_->user_by_email(normalize_email(f.get("email")));
     if (!user) throw Unprocessable("No account has that e-mail address.");
-    if (add) store_.add_grant(user->id, g, who.user_id, unix_now());
-    else store_.remove_grant(user->id, g);
-    store_.audit(add ? "role_granted" : "role_revoked", who.user_id, user->id, g.role + " " + g.scope_type + " " + g.scope_id, unix_now());
-    if (g.scope_type == "region" && !who.has_role("admin")) return http::Response::redirect(layout_.href(req, "/coordination"));
+    if (add) store_->add_grant(user->id, g, who.user_id, clock::unix_seconds());
+    else store_->remove_grant(user->id, g);
+    store_->audit(add ? "role_granted" : "role_revoked", who.user_id, user->id, g.role + " " + g.scope_type + " " + g.scope_id, clock::unix_seconds());
+    if (g.scope_type == "region" && !who.has_role("admin")) return http::Response::redirect(view::Layout::href(req, "/coordination"));
     if (g.scope_type == "union" && !who.has_role("admin"))
-        return http::Response::redirect(layout_.href(req, "/unions/" + g.scope_id + "/members"));
-    return http::Response::redirect(layout_.href(req, who.has_role("admin") ? "/admin/people" : "/account"));
+        return http::Response::redirect(view::Layout::href(req, "/unions/" + g.scope_id + "/members"));
+    return http::Response::redirect(view::Layout::href(req, who.has_role("admin") ? "/admin/people" : "/account"));
 }
 
 }  // namespace avenir::accounts

@@ -6,7 +6,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "modules/accounts/accounts_module.hpp"
-#include "modules/accounts/permissions.hpp"
+#include "modules/accounts/accounts_rules.hpp"
 
 namespace avenir::accounts {
 namespace {
@@ -40,43 +40,32 @@ std::string safe_next(const std::string& next, const std::string& fallback) {
     return fallback;
 }
 
-AccountsModule::AccountsModule(storage::Database& db, const view::Layout& layout, mail::Mailer& mailer,
-                               const privacy::PersonalDataRegistry& registry, AccountsOptions options)
-    : store_(db), security_(store_, options.security), layout_(layout), mailer_(mailer), registry_(registry), options_(std::move(options)),
-      hasher_(options_.hash_params) {
-    loader_ = [this](http::Request& req) { return security_.load_principal(req); };
-}
-
-bool AccountsModule::allowed(http::Request& req, std::string_view permission) {
-    return decide(auth::current_principal(req), permission, req) == Decision::Allow;
-}
-
 std::optional<http::Response> AccountsModule::guard(http::Request& req, const http::Route& route) {
-    if (http::is_state_changing(req.method)) security_.verify_csrf(req);
-    switch (decide(auth::current_principal(req), route.options.permission, req)) {
-        case Decision::Allow: return std::nullopt;
-        case Decision::SignIn:
+    if (http::is_state_changing(req.method)) security_->verify_csrf(req);
+    switch (ctx_->access.decide(auth::current_principal(req), route.options.permission, req)) {
+        case auth::Decision::Allow: return std::nullopt;
+        case auth::Decision::SignIn:
             if (req.method == http::Method::Get || req.method == http::Method::Head)
-                return http::Response::redirect(layout_.href(req, "/account/sign-in") + "?next=" +
-                                                http::url_encode(layout_.href(req, req.path)));
+                return http::Response::redirect(view::Layout::href(req, "/account/sign-in") + "?next=" +
+                                                http::url_encode(view::Layout::href(req, req.path)));
             throw Forbidden("Please sign in first.", "guard: anonymous on protected route");
-        case Decision::SetUpTotp:
+        case auth::Decision::SetUpTotp:
             if (req.method == http::Method::Get || req.method == http::Method::Head)
-                return http::Response::redirect(layout_.href(req, "/account/two-factor"));
+                return http::Response::redirect(view::Layout::href(req, "/account/two-factor"));
             throw Forbidden("This role requires two-factor sign-in. Set it up on your account page first.",
                             "guard: role needs totp");
-        case Decision::Deny: break;
+        case auth::Decision::Deny: break;
     }
     throw Forbidden();
 }
 
 http::Response AccountsModule::form_page(http::Request& req, std::string_view tmpl, json data, std::string_view title, int status) {
-    data["csrf"] = security_.csrf_token(req);
+    data["csrf"] = security_->csrf_token(req);
     data["csrf_field"] = kCsrfField;
-    data["sign_in_href"] = layout_.href(req, "/account/sign-in");
-    data["register_href"] = layout_.href(req, "/account/register");
-    data["forgot_href"] = layout_.href(req, "/account/forgot");
-    return layout_.page(req, tmpl, std::move(data), title, status);
+    data["sign_in_href"] = view::Layout::href(req, "/account/sign-in");
+    data["register_href"] = view::Layout::href(req, "/account/register");
+    data["forgot_href"] = view::Layout::href(req, "/account/forgot");
+    return layout_->page(req, tmpl, std::move(data), title, status);
 }
 
 std::vector<std::string> AccountsModule::throttle_keys(const http::Request& req, const std::string& email) const {
@@ -86,68 +75,68 @@ std::vector<std::string> AccountsModule::throttle_keys(const http::Request& req,
 }
 
 bool AccountsModule::locked(const std::vector<std::string>& keys, std::int64_t now) {
-    return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return store_.throttle(k).locked_until > now; });
+    return std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return store_->throttle(k).locked_until > now; });
 }
 
 void AccountsModule::record_failure(const std::vector<std::string>& keys, std::int64_t now) {
     for (const auto& key : keys) {
-        ThrottleRow t = store_.throttle(key);
+        ThrottleRow t = store_->throttle(key);
         if (now - t.window_start > kThrottleWindow) t = ThrottleRow{0, now, 0};
         ++t.failures;
         if (t.failures >= kFreeFailures) {
             const std::int64_t shift = std::min<std::int64_t>(t.failures - kFreeFailures, 10);
             t.locked_until = now + std::min<std::int64_t>(kMaxLock, std::int64_t{30} << shift);
-            if (t.failures == kFreeFailures) store_.audit("sign_in_locked", std::nullopt, std::nullopt, key.substr(0, key.find(':')), now);
+            if (t.failures == kFreeFailures) store_->audit("sign_in_locked", std::nullopt, std::nullopt, key.substr(0, key.find(':')), now);
         }
-        store_.save_throttle(key, t);
+        store_->save_throttle(key, t);
     }
 }
 
 http::Response AccountsModule::sign_in_form(http::Request& req) {
     json d{{"email", ""}, {"next", req.query("next")}};
-    return form_page(req, "accounts/sign_in", std::move(d), layout_.tr(req, "Sign in"));
+    return form_page(req, "accounts/sign_in", std::move(d), layout_->tr(req, "Sign in"));
 }
 
 http::Response AccountsModule::sign_in(http::Request& req) {
     const auto& form = req.form();
     const std::string email = normalize_email(form.get("email"));
     const std::string password = form.get("password");
-    const std::int64_t now = unix_now();
+    const std::int64_t now = clock::unix_seconds();
     const auto keys = throttle_keys(req, email);
     json d{{"email", email}, {"next", form.get("next")}};
     if (locked(keys, now)) {
-        d["error"] = layout_.tr(req, "Too many failed attempts. Sign-in is paused for a while; try again later.");
-        return form_page(req, "accounts/sign_in", std::move(d), layout_.tr(req, "Sign in"), 429);
+        d["error"] = layout_->tr(req, "Too many failed attempts. Sign-in is paused for a while; try again later.");
+        return form_page(req, "accounts/sign_in", std::move(d), layout_->tr(req, "Sign in"), 429);
     }
-    const auto user = store_.user_by_email(email);
+    const auto user = store_->user_by_email(email);
     bool ok = false;
-    if (user && user->password_hash) ok = hasher_.verify(*user->password_hash, password);
-    else hasher_.dummy_verify(password);
+    if (user && user->password_hash) ok = hasher_->verify(*user->password_hash, password);
+    else hasher_->dummy_verify(password);
     if (!ok || !user->email_verified_at) {
         if (!ok) record_failure(keys, now);
-        store_.audit("sign_in_failed", std::nullopt, user ? std::optional(user->id) : std::nullopt, "", now);
-        d["error"] = layout_.tr(req, "The e-mail address or password is not right, or the address is not confirmed yet.");
-        return form_page(req, "accounts/sign_in", std::move(d), layout_.tr(req, "Sign in"), 422);
+        store_->audit("sign_in_failed", std::nullopt, user ? std::optional(user->id) : std::nullopt, "", now);
+        d["error"] = layout_->tr(req, "The e-mail address or password is not right, or the address is not confirmed yet.");
+        return form_page(req, "accounts/sign_in", std::move(d), layout_->tr(req, "Sign in"), 422);
     }
-    for (const auto& key : keys) store_.clear_throttle(key);
-    if (hasher_.needs_rehash(*user->password_hash)) store_.set_password_hash(user->id, hasher_.hash(password));
+    for (const auto& key : keys) store_->clear_throttle(key);
+    if (hasher_->needs_rehash(*user->password_hash)) store_->set_password_hash(user->id, hasher_->hash(password));
     const bool totp = user->totp_enabled_at.has_value();
-    security_.start_session(req, user->id, !totp);
-    store_.audit("sign_in", user->id, user->id, totp ? "password; code pending" : "password", now);
+    security_->start_session(req, user->id, !totp);
+    store_->audit("sign_in", user->id, user->id, totp ? "password; code pending" : "password", now);
     if (totp)
-        return http::Response::redirect(layout_.href(req, "/account/sign-in/code") + "?next=" + http::url_encode(safe_next(form.get("next"), layout_.href(req, "/account"))));
-    return http::Response::redirect(safe_next(form.get("next"), layout_.href(req, "/account")));
+        return http::Response::redirect(view::Layout::href(req, "/account/sign-in/code") + "?next=" + http::url_encode(safe_next(form.get("next"), view::Layout::href(req, "/account"))));
+    return http::Response::redirect(safe_next(form.get("next"), view::Layout::href(req, "/account")));
 }
 
 http::Response AccountsModule::sign_out(http::Request& req) {
     const auth::Principal* who = &auth::require_principal(req);
-    if (who) store_.audit("sign_out", who->user_id, who->user_id, "", unix_now());
-    security_.end_session(req);
-    return http::Response::redirect(layout_.href(req, "/"));
+    if (who) store_->audit("sign_out", who->user_id, who->user_id, "", clock::unix_seconds());
+    security_->end_session(req);
+    return http::Response::redirect(view::Layout::href(req, "/"));
 }
 
 http::Response AccountsModule::register_form(http::Request& req) {
-    return form_page(req, "accounts/register", json{{"email", ""}, {"name", ""}}, layout_.tr(req, "Create an account"));
+    return form_page(req, "accounts/register", json{{"email", ""}, {"name", ""}}, layout_->tr(req, "Create an account"));
 }
 
 http::Response AccountsModule::register_account(http::Request& req) {
@@ -157,82 +146,81 @@ http::Response AccountsModule::register_account(http::Request& req) {
     const std::string password = form.get("password");
     json d{{"email", email}, {"name", name}};
     json errors = json::array();
-    if (!plausible_email(email)) d["email_error"] = layout_.tr(req, "Enter an e-mail address like name@example.org.");
-    if (name.empty() || name.size() > 200) d["name_error"] = layout_.tr(req, "Enter the name you want others to see (at most 200 characters).");
+    if (!plausible_email(email)) d["email_error"] = layout_->tr(req, "Enter an e-mail address like name@example.org.");
+    if (name.empty() || name.size() > 200) d["name_error"] = layout_->tr(req, "Enter the name you want others to see (at most 200 characters).");
     std::vector<std::string> context{email.substr(0, email.find('@')), name};
     for (const auto& problem : security::password_problems(password, options_.password_policy, context))
-        errors.push_back(layout_.tr(req, problem));
+        errors.push_back(layout_->tr(req, problem));
     d["password_errors"] = errors;
     d["has_password_errors"] = !errors.empty();
     if (d.contains("email_error") || d.contains("name_error") || !errors.empty())
-        return form_page(req, "accounts/register", std::move(d), layout_.tr(req, "Create an account"), 422);
+        return form_page(req, "accounts/register", std::move(d), layout_->tr(req, "Create an account"), 422);
 
-    const std::int64_t now = unix_now();
-    const std::string link_base = options_.base_url + layout_.href(req, "/account/");
-    if (auto existing = store_.user_by_email(email)) {
+    const std::int64_t now = clock::unix_seconds();
+    const std::string link_base = ctx_->base_url + view::Layout::href(req, "/account/");
+    if (auto existing = store_->user_by_email(email)) {
         // Same answer as for a new address; the owner learns of the attempt by e-mail.
-        mailer_.send({email, layout_.tr(req, "Someone tried to register with your address"),
-                      layout_.tr(req, "Someone (perhaps you) tried to create an Avenir account with this e-mail address, which already has one. If it was you, sign in here:") +
+        ctx_->mailer.send({email, layout_->tr(req, "Someone tried to register with your address"),
+                      layout_->tr(req, "Someone (perhaps you) tried to create an Avenir account with this e-mail address, which already has one. If it was you, sign in here:") +
                           "\n\n" + link_base + "sign-in\n",
                       req.lang});
     } else {
-        const std::int64_t id = store_.create_user(email, name, hasher_.hash(password), now, false);
+        const std::int64_t id = store_->create_user(email, name, hasher_->hash(password), now, false);
         const std::string token = random_token();
-        store_.insert_token(token_hash(token), id, "verify", now + kVerifyLifetime);
-        store_.audit("registered", id, id, "", now);
-        mailer_.send({email, layout_.tr(req, "Confirm your e-mail address"),
-                      layout_.tr(req, "Welcome to Avenir. To confirm your e-mail address, open this link within 48 hours:") +
+        store_->insert_token(token_hash(token), id, "verify", now + kVerifyLifetime);
+        store_->audit("registered", id, id, "", now);
+        ctx_->mailer.send({email, layout_->tr(req, "Confirm your e-mail address"),
+                      layout_->tr(req, "Welcome to Avenir. To confirm your e-mail address, open this link within 48 hours:") +
                           "\n\n" + link_base + "verify?token=" + token + "\n",
                       req.lang});
     }
-    return layout_.page(req, "accounts/check_email", json::object(), layout_.tr(req, "Check your e-mail"));
+    return layout_->page(req, "accounts/check_email", json::object(), layout_->tr(req, "Check your e-mail"));
 }
 
 http::Response AccountsModule::verify_form(http::Request& req) {
-    return form_page(req, "accounts/verify", json{{"token", req.query("token")}}, layout_.tr(req, "Confirm your e-mail address"));
+    return form_page(req, "accounts/verify", json{{"token", req.query("token")}}, layout_->tr(req, "Confirm your e-mail address"));
 }
 
 http::Response AccountsModule::verify(http::Request& req) {
-    const auto user_id = store_.consume_token(token_hash(req.form().get("token")), "verify", unix_now());
+    const auto user_id = store_->consume_token(token_hash(req.form().get("token")), "verify", clock::unix_seconds());
     if (!user_id) {
-        json d{{"token", ""}, {"error", layout_.tr(req, "This link is not valid any more. Register again to get a new one.")}};
-        return form_page(req, "accounts/verify", std::move(d), layout_.tr(req, "Confirm your e-mail address"), 422);
+        json d{{"token", ""}, {"error", layout_->tr(req, "This link is not valid any more. Register again to get a new one.")}};
+        return form_page(req, "accounts/verify", std::move(d), layout_->tr(req, "Confirm your e-mail address"), 422);
     }
-    store_.mark_verified(*user_id, unix_now());
-    store_.audit("email_verified", *user_id, *user_id, "", unix_now());
-    json d{{"email", ""}, {"next", ""}, {"notice", layout_.tr(req, "Your address is confirmed. You can sign in now.")}};
-    return form_page(req, "accounts/sign_in", std::move(d), layout_.tr(req, "Sign in"));
+    store_->mark_verified(*user_id, clock::unix_seconds());
+    store_->audit("email_verified", *user_id, *user_id, "", clock::unix_seconds());
+    json d{{"email", ""}, {"next", ""}, {"notice", layout_->tr(req, "Your address is confirmed. You can sign in now.")}};
+    return form_page(req, "accounts/sign_in", std::move(d), layout_->tr(req, "Sign in"));
 }
 
 http::Response AccountsModule::account(http::Request& req) {
     const auth::Principal* who = &auth::require_principal(req);
-    const auto user = store_.user_by_id(who->user_id);
+    const auto user = store_->user_by_id(who->user_id);
     json roles = json::array();
-    for (const auto& g : who->grants) roles.push_back({{"role", layout_.tr(req, g.role)}, {"scope", g.scope_id}});
+    for (const auto& g : who->grants) roles.push_back({{"role", layout_->tr(req, g.role)}, {"scope", g.scope_id}});
     json d{{"name", who->display_name}, {"email", user ? user->email : ""}, {"roles", roles}, {"has_roles", !roles.empty()},
-           {"totp", who->totp_enabled}, {"sign_out_href", layout_.href(req, "/account/sign-out")},
-           {"two_factor_href", layout_.href(req, "/account/two-factor")}, {"data_href", layout_.href(req, "/account/data")},
-           {"password_href", layout_.href(req, "/account/password")},
-           {"delete_href", layout_.href(req, "/account/delete")}, {"consents_href", layout_.href(req, "/account/consents")}};
-    for (const auto& kind : store_.consents(who->user_id)) d["consent_" + kind] = true;
+           {"totp", who->totp_enabled}, {"sign_out_href", view::Layout::href(req, "/account/sign-out")},
+           {"two_factor_href", view::Layout::href(req, "/account/two-factor")}, {"data_href", view::Layout::href(req, "/account/data")},
+           {"password_href", view::Layout::href(req, "/account/password")},
+           {"delete_href", view::Layout::href(req, "/account/delete")}, {"consents_href", view::Layout::href(req, "/account/consents")}};
+    for (const auto& kind : store_->consents(who->user_id)) d["consent_" + kind] = true;
     json langs = json::array();
     for (const auto& l : i18n::languages()) langs.push_back({{"code", l.code}, {"name", l.native_name}, {"selected", l.code == who->lang}});
     d["languages"] = langs;
     d["time_zone"] = who->time_zone;
-    d["preferences_href"] = layout_.href(req, "/account/preferences");
-    return form_page(req, "accounts/account", std::move(d), layout_.tr(req, "Your account"));
+    d["preferences_href"] = view::Layout::href(req, "/account/preferences");
+    return form_page(req, "accounts/account", std::move(d), layout_->tr(req, "Your account"));
 }
 
 http::Response AccountsModule::admin_home(http::Request& req) {
     json entries = json::array();
     const auth::Principal& admin = auth::require_principal(req);
-    for (const auto& e : store_.audit_log(50))
-        entries.push_back({{"at", options_.formatter ? options_.formatter->format_datetime(req.lang, e.at, admin.time_zone.empty() ? "UTC" : admin.time_zone)
-                                                     : std::to_string(e.at)}, {"event", e.event}, {"actor", e.actor_id ? std::to_string(*e.actor_id) : "-"},
+    for (const auto& e : store_->audit_log(50))
+        entries.push_back({{"at", ctx_->formatter.format_datetime(req.lang, e.at, admin.time_zone.empty() ? "UTC" : admin.time_zone)}, {"event", e.event}, {"actor", e.actor_id ? std::to_string(*e.actor_id) : "-"},
                            {"subject", e.subject_id ? std::to_string(*e.subject_id) : "-"}});
-    json d{{"outbox_notice", options_.outbox_notice}, {"has_outbox", !options_.outbox_notice.empty()}, {"entries", entries},
-           {"unions_href", layout_.href(req, "/admin/unions")}, {"people_href", layout_.href(req, "/admin/people")}};
-    return form_page(req, "accounts/admin", std::move(d), layout_.tr(req, "Administration"));
+    json d{{"outbox_notice", ctx_->outbox_dir}, {"has_outbox", !ctx_->outbox_dir.empty()}, {"entries", entries},
+           {"unions_href", view::Layout::href(req, "/admin/unions")}, {"people_href", view::Layout::href(req, "/admin/people")}};
+    return form_page(req, "accounts/admin", std::move(d), layout_->tr(req, "Administration"));
 }
 
 std::int64_t AccountsModule::create_user(const std::string& email_in, const std::string& name, const std::string& password) {
@@ -242,17 +230,17 @@ std::int64_t AccountsModule::create_user(const std::string& email_in, const std:
         const auto problems = security::password_problems(password, options_.password_policy, {email.substr(0, email.find('@')), name});
         if (!problems.empty()) throw std::invalid_argument(problems.front());
     }
-    const std::int64_t now = unix_now();
-    const std::int64_t id = store_.create_user(email, name, password.empty() ? std::string() : hasher_.hash(password), now, true);
-    store_.audit("user_created_cli", std::nullopt, id, "", now);
+    const std::int64_t now = clock::unix_seconds();
+    const std::int64_t id = store_->create_user(email, name, password.empty() ? std::string() : hasher_->hash(password), now, true);
+    store_->audit("user_created_cli", std::nullopt, id, "", now);
     return id;
 }
 
 void AccountsModule::grant(const std::string& email, const auth::Grant& g) {
-    const auto user = store_.user_by_email(normalize_email(email));
+    const auto user = store_->user_by_email(normalize_email(email));
     if (!user) throw std::invalid_argument("no account has that e-mail address");
-    store_.add_grant(user->id, g, std::nullopt, unix_now());
-    store_.audit("role_granted", std::nullopt, user->id, g.role + " " + g.scope_type + " " + g.scope_id, unix_now());
+    store_->add_grant(user->id, g, std::nullopt, clock::unix_seconds());
+    store_->audit("role_granted", std::nullopt, user->id, g.role + " " + g.scope_type + " " + g.scope_id, clock::unix_seconds());
 }
 
 }  // namespace avenir::accounts

@@ -10,8 +10,8 @@
 #include "core/auth/principal.hpp"
 #include "core/http/router.hpp"
 #include "core/i18n/format.hpp"
+#include "core/kit/module.hpp"
 #include "core/mail/mailer.hpp"
-#include "core/privacy/personal_data.hpp"
 #include "core/security/password.hpp"
 #include "core/view/layout.hpp"
 #include "modules/accounts/accounts_security.hpp"
@@ -19,44 +19,33 @@
 
 namespace avenir::accounts {
 
-struct AccountsOptions {
-    SecurityOptions security;
-    std::string base_url = "http://127.0.0.1:8080";  // for links in e-mails
-    std::string outbox_notice;                        // shown to admins when mail goes to a folder
-    security::HashParams hash_params;
-    security::PasswordPolicy password_policy;
-    std::function<std::vector<std::string>()> region_slugs;  // the programme's regions
-    const i18n::Formatter* formatter = nullptr;              // dates and numbers per locale
-};
-
 // A local path to return to after sign-in; anything else gives `fallback`.
 std::string safe_next(const std::string& next, const std::string& fallback);
 // Trimmed and lower-cased.
 std::string normalize_email(std::string email);
 
-class AccountsModule {
+class AccountsModule final : public kit::Module {
 public:
-    AccountsModule(storage::Database& db, const view::Layout& layout, mail::Mailer& mailer,
-                   const privacy::PersonalDataRegistry& registry, AccountsOptions options);
-    // Declares the accounts tables that hold personal data.
-    static void register_personal_data(privacy::PersonalDataRegistry& registry);
+    std::string name() const override { return "accounts"; }
+    // Session settings and the `avenir user` commands.
+    void declare(kit::Declarations& d) override;
+    // Routes, the basic permissions, the identity (sessions, CSRF, the guard), the audit log and
+    // the personal-data tables.
+    void start(kit::Context& ctx, kit::Registration& reg) override;
 
-    void register_routes(http::Router& router);
-    // The pipeline's guard: CSRF on state-changing requests, then the route's permission.
-    std::optional<http::Response> guard(http::Request& req, const http::Route& route);
-    // The pipeline's after hook: session and CSRF cookies.
-    void after(http::Request& req, http::Response& res) { security_.apply_cookies(req, res); }
-    const auth::PrincipalLoader& principal_loader() const { return loader_; }
-    // The CSRF token for forms rendered by other modules.
-    std::string csrf_token(http::Request& req) { return security_.csrf_token(req); }
-    // Whether the request's person is allowed what a route with this permission allows.
-    bool allowed(http::Request& req, std::string_view permission);
-
-    // For the CLI: creates a verified account (password may be empty: set one by reset).
+    // For the CLI and tests: creates a verified account (password may be empty: set one by reset).
     std::int64_t create_user(const std::string& email, const std::string& name, const std::string& password);
     void grant(const std::string& email, const auth::Grant& g);
+    AccountsStore& store() { return *store_; }
 
 private:
+    void routes(kit::Registration& reg);
+    kit::Identity identity();
+    // The pipeline's guard: CSRF on state-changing requests, then the route's permission.
+    std::optional<http::Response> guard(http::Request& req, const http::Route& route);
+    int user_create_command();
+    int user_grant_command();
+
     http::Response sign_in_form(http::Request& req);
     http::Response sign_in(http::Request& req);
     http::Response sign_out(http::Request& req);
@@ -97,14 +86,21 @@ private:
     void record_failure(const std::vector<std::string>& keys, std::int64_t now);
     std::vector<std::string> throttle_keys(const http::Request& req, const std::string& email) const;
 
-    AccountsStore store_;
-    Security security_;
-    const view::Layout& layout_;
-    mail::Mailer& mailer_;
-    const privacy::PersonalDataRegistry& registry_;
-    AccountsOptions options_;
-    security::PasswordHasher hasher_;
+    kit::Context* ctx_ = nullptr;
+    const view::Layout* layout_ = nullptr;
+    std::optional<AccountsStore> store_;
+    std::optional<Security> security_;
+    std::optional<security::PasswordHasher> hasher_;
+    struct Options {
+        security::HashParams hash_params;
+        security::PasswordPolicy password_policy;
+    } options_;
     auth::PrincipalLoader loader_;
+    // `avenir user create|grant` options.
+    struct Cli {
+        std::string email, name, role, region, union_id;
+        bool password_stdin = false;
+    } cli_;
 };
 
 }  // namespace avenir::accounts

@@ -10,21 +10,11 @@ using nlohmann::json;
 const std::vector<std::string> kConsentKinds{"recorded", "listed_publicly"};
 }  // namespace
 
-void AccountsModule::register_personal_data(privacy::PersonalDataRegistry& registry) {
-    registry.add({"accounts_users", {"id"}, {"password_hash", "totp_secret"}});
-    registry.add({"accounts_sessions", {"user_id"}, {"id_hash"}});
-    registry.add({"accounts_tokens", {"user_id"}, {"token_hash"}});
-    registry.add({"accounts_grants", {"user_id", "granted_by"}, {}});
-    registry.add({"accounts_audit", {"actor_id", "subject_id"}, {}});
-    registry.add({"accounts_recovery_codes", {"user_id"}, {"code_hash"}});
-    registry.add({"accounts_consents", {"user_id"}, {}});
-}
-
 http::Response AccountsModule::my_data(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
-    json doc{{"format", "avenir-personal-data/1"}, {"exported_at", unix_now()}, {"person_id", who.user_id},
-             {"tables", registry_.export_person(store_.db(), who.user_id)}};
-    store_.audit("data_exported", who.user_id, who.user_id, "", unix_now());
+    json doc{{"format", "avenir-personal-data/1"}, {"exported_at", clock::unix_seconds()}, {"person_id", who.user_id},
+             {"tables", ctx_->personal_data.export_person(ctx_->db, who.user_id)}};
+    store_->audit("data_exported", who.user_id, who.user_id, "", clock::unix_seconds());
     http::Response res = http::Response::json(doc.dump(2));
     res.set_header("Content-Disposition", "attachment; filename=\"avenir-my-data.json\"");
     res.set_header("Cache-Control", "no-store");
@@ -36,7 +26,7 @@ http::Response AccountsModule::save_preferences(http::Request& req) {
     const std::string lang = req.form().get("lang"), tz = req.form().get("time_zone");
     if (!lang.empty() && !i18n::find_language(lang)) throw Unprocessable("Choose one of the languages.");
     if (!tz.empty() && !i18n::valid_time_zone(tz)) throw Unprocessable("Enter a time zone such as Africa/Accra or America/Bogota.");
-    store_.set_preferences(who.user_id, lang, tz);
+    store_->set_preferences(who.user_id, lang, tz);
     auth::forget_principal(req);
     return http::Response::redirect(i18n::localized_path(lang.empty() ? req.lang : lang, "/account"));
 }
@@ -44,33 +34,33 @@ http::Response AccountsModule::save_preferences(http::Request& req) {
 http::Response AccountsModule::save_consents(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
     const auto chosen = req.form().all("consent");
-    const std::int64_t now = unix_now();
+    const std::int64_t now = clock::unix_seconds();
     for (const auto& kind : kConsentKinds) {
-        if (std::find(chosen.begin(), chosen.end(), kind) != chosen.end()) store_.give_consent(who.user_id, kind, now);
-        else store_.withdraw_consent(who.user_id, kind, now);
+        if (std::find(chosen.begin(), chosen.end(), kind) != chosen.end()) store_->give_consent(who.user_id, kind, now);
+        else store_->withdraw_consent(who.user_id, kind, now);
     }
-    return http::Response::redirect(layout_.href(req, "/account"));
+    return http::Response::redirect(view::Layout::href(req, "/account"));
 }
 
 http::Response AccountsModule::delete_form(http::Request& req) {
     auth::require_principal(req);
-    return form_page(req, "accounts/delete", json{{"action", layout_.href(req, "/account/delete")}},
-                     layout_.tr(req, "Delete my account"));
+    return form_page(req, "accounts/delete", json{{"action", view::Layout::href(req, "/account/delete")}},
+                     layout_->tr(req, "Delete my account"));
 }
 
 http::Response AccountsModule::delete_account(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
-    const auto user = store_.user_by_id(who.user_id);
-    if (!user || !user->password_hash || !hasher_.verify(*user->password_hash, req.form().get("password"))) {
-        json d{{"action", layout_.href(req, "/account/delete")},
-               {"error", layout_.tr(req, "That password is not right. Your account has not been deleted.")}};
-        return form_page(req, "accounts/delete", std::move(d), layout_.tr(req, "Delete my account"), 422);
+    const auto user = store_->user_by_id(who.user_id);
+    if (!user || !user->password_hash || !hasher_->verify(*user->password_hash, req.form().get("password"))) {
+        json d{{"action", view::Layout::href(req, "/account/delete")},
+               {"error", layout_->tr(req, "That password is not right. Your account has not been deleted.")}};
+        return form_page(req, "accounts/delete", std::move(d), layout_->tr(req, "Delete my account"), 422);
     }
     const std::int64_t id = who.user_id;
-    security_.end_session(req);
-    store_.delete_user(id);  // sessions, tokens, grants, codes and consents go with it
-    store_.audit("account_erased", std::nullopt, std::nullopt, "", unix_now());
-    return layout_.page(req, "accounts/deleted", json::object(), layout_.tr(req, "Your account has been deleted"));
+    security_->end_session(req);
+    store_->delete_user(id);  // sessions, tokens, grants, codes and consents go with it
+    store_->audit("account_erased", std::nullopt, std::nullopt, "", clock::unix_seconds());
+    return layout_->page(req, "accounts/deleted", json::object(), layout_->tr(req, "Your account has been deleted"));
 }
 
 }  // namespace avenir::accounts

@@ -59,10 +59,6 @@ std::string token_hash(std::string_view token) {
     return hex;
 }
 
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 Security::Security(AccountsStore& store, SecurityOptions options) : store_(store), options_(options) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
     csrf_key_ = store_.secret("csrf", [] { return random_token(); });
@@ -74,7 +70,7 @@ std::optional<SessionRow> Security::raw_session(http::Request& req) {
     if (hash.empty()) return std::nullopt;
     auto row = store_.session(hash);
     if (!row) return std::nullopt;
-    const std::int64_t now = unix_now();
+    const std::int64_t now = clock::unix_seconds();
     if (now - row->last_seen_at > options_.idle_lifetime.count() || now - row->created_at > options_.absolute_lifetime.count()) {
         store_.delete_session(hash);
         return std::nullopt;
@@ -104,7 +100,7 @@ std::optional<auth::Principal> Security::load_principal(http::Request& req) {
 void Security::start_session(http::Request& req, std::int64_t user_id, bool second_factor_done) {
     if (const std::string old = session_hash(req); !old.empty()) store_.delete_session(old);
     const std::string id = random_token();
-    store_.insert_session(token_hash(id), user_id, unix_now(), second_factor_done);
+    store_.insert_session(token_hash(id), user_id, clock::unix_seconds(), second_factor_done);
     // The rest of this request carries the new session, so tokens rendered now match it.
     req.context.insert_or_assign(std::string(kSessionOverrideKey), id);
     queue_cookie(req, cookie(kSessionCookie, id, options_.absolute_lifetime.count()));

@@ -1,11 +1,12 @@
 #pragma once
 // Sessions (random ids, stored hashed), CSRF tokens bound to a browser cookie and the session,
-// and the Origin check. The rules of who may do what are in permissions.hpp.
+// and the Origin check. The rules of who may do what are in accounts_rules.hpp.
 #include <chrono>
 #include <optional>
 #include <string>
 
 #include "core/auth/principal.hpp"
+#include "core/clock.hpp"
 #include "core/http/request.hpp"
 #include "core/http/response.hpp"
 #include "modules/accounts/accounts_store.hpp"
@@ -26,7 +27,6 @@ inline constexpr const char* kCsrfField = "_csrf";
 std::string random_token();
 // Hex BLAKE2b-256 of a token: what the database keeps instead of the token.
 std::string token_hash(std::string_view token);
-std::int64_t unix_now();
 
 class Security {
 public:

@@ -1,5 +1,7 @@
 #include "modules/accounts/accounts_store.hpp"
 
+#include <map>
+
 namespace avenir::accounts {
 namespace {
 using storage::Value;
@@ -10,9 +12,14 @@ constexpr const char* kUserColumns =
     "id, email, display_name, password_hash, email_verified_at, lang, time_zone, totp_secret, totp_enabled_at, "
     "totp_last_step, created_at";
 
+Union to_union(const storage::Row& r) {
+    return Union{r.get_int("id"), r.get_text("name"), r.get_text("country"), r.get_text("region_slug"), r.get_text("sector")};
+}
+
 User to_user(const storage::Row& r) {
-    return User{r.get_int(0), r.get_text(1), r.get_text(2), r.get_opt_text(3), r.get_opt_int(4), r.get_text(5),
-                r.get_text(6), r.get_opt_text(7), r.get_opt_int(8), r.get_int(9), r.get_int(10)};
+    return User{r.get_int("id"), r.get_text("email"), r.get_text("display_name"), r.get_opt_text("password_hash"),
+                r.get_opt_int("email_verified_at"), r.get_text("lang"), r.get_text("time_zone"), r.get_opt_text("totp_secret"),
+                r.get_opt_int("totp_enabled_at"), r.get_int("totp_last_step"), r.get_int("created_at")};
 }
 
 }  // namespace
@@ -33,7 +40,7 @@ std::int64_t AccountsStore::create_user(const std::string& email, const std::str
         "INSERT INTO accounts_users (email, display_name, password_hash, email_verified_at, created_at) "
         "VALUES ($1, $2, $3, $4, $5) RETURNING id",
         {email, name, hash, verified ? Value(now) : Value(nullptr), now});
-    return r.at(0).get_int(0);
+    return r.at(0).get_int("id");
 }
 
 void AccountsStore::set_password_hash(std::int64_t user_id, const std::string& hash) {
@@ -74,9 +81,9 @@ bool AccountsStore::use_recovery_code(std::int64_t user_id, const std::string& c
 }
 
 std::int64_t AccountsStore::unused_recovery_codes(std::int64_t user_id) {
-    return db_.exec("SELECT COUNT(*) FROM accounts_recovery_codes WHERE user_id = $1 AND used_at IS NULL", {user_id})
+    return db_.exec("SELECT COUNT(*) AS n FROM accounts_recovery_codes WHERE user_id = $1 AND used_at IS NULL", {user_id})
         .at(0)
-        .get_int(0);
+        .get_int("n");
 }
 
 void AccountsStore::delete_user(std::int64_t user_id) {
@@ -87,7 +94,7 @@ std::vector<std::string> AccountsStore::consents(std::int64_t user_id) {
     std::vector<std::string> kinds;
     for (const auto& r : db_.exec("SELECT DISTINCT kind FROM accounts_consents WHERE user_id = $1 AND withdrawn_at IS NULL ORDER BY kind",
                                   {user_id}))
-        kinds.push_back(r.get_text(0));
+        kinds.push_back(r.get_text("kind"));
     return kinds;
 }
 
@@ -102,7 +109,7 @@ void AccountsStore::withdraw_consent(std::int64_t user_id, const std::string& ki
              {user_id, kind, now});
 }
 
-std::int64_t AccountsStore::count_users() { return db_.exec("SELECT COUNT(*) FROM accounts_users").at(0).get_int(0); }
+std::int64_t AccountsStore::count_users() { return db_.exec("SELECT COUNT(*) AS n FROM accounts_users").at(0).get_int("n"); }
 
 void AccountsStore::insert_session(const std::string& id_hash, std::int64_t user_id, std::int64_t now, bool second_factor_done) {
     db_.exec("INSERT INTO accounts_sessions (id_hash, user_id, created_at, last_seen_at, second_factor_done) "
@@ -115,7 +122,7 @@ std::optional<SessionRow> AccountsStore::session(const std::string& id_hash) {
                             {id_hash});
     if (r.empty()) return std::nullopt;
     const auto& row = r.at(0);
-    return SessionRow{row.get_int(0), row.get_int(1), row.get_int(2), row.get_int(3) != 0};
+    return SessionRow{row.get_int("user_id"), row.get_int("created_at"), row.get_int("last_seen_at"), row.get_int("second_factor_done") != 0};
 }
 
 void AccountsStore::touch_session(const std::string& id_hash, std::int64_t now) {
@@ -146,13 +153,13 @@ std::optional<std::int64_t> AccountsStore::consume_token(const std::string& toke
         "UPDATE accounts_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL "
         "AND expires_at > $1 RETURNING user_id",
         {now, token_hash, purpose});
-    return r.empty() ? std::nullopt : std::optional<std::int64_t>(r.at(0).get_int(0));
+    return r.empty() ? std::nullopt : std::optional<std::int64_t>(r.at(0).get_int("user_id"));
 }
 
 std::vector<auth::Grant> AccountsStore::grants(std::int64_t user_id) {
     std::vector<auth::Grant> out;
     for (const auto& r : db_.exec("SELECT role, scope_type, scope_id FROM accounts_grants WHERE user_id = $1 ORDER BY id", {user_id}))
-        out.push_back({r.get_text(0), r.get_text(1), r.get_text(2)});
+        out.push_back({r.get_text("role"), r.get_text("scope_type"), r.get_text("scope_id")});
     return out;
 }
 
@@ -172,14 +179,14 @@ std::int64_t AccountsStore::create_union(const Union& u, std::int64_t now) {
                     "VALUES ($1, $2, $3, $4, $5) RETURNING id",
                     {u.name, u.country, u.region_slug, u.sector, now})
         .at(0)
-        .get_int(0);
+        .get_int("id");
 }
 
 std::optional<Union> AccountsStore::union_by_id(std::int64_t id) {
     const auto r = db_.exec("SELECT id, name, country, region_slug, sector FROM accounts_unions WHERE id = $1", {id});
     if (r.empty()) return std::nullopt;
     const auto& row = r.at(0);
-    return Union{row.get_int(0), row.get_text(1), row.get_text(2), row.get_text(3), row.get_text(4)};
+    return to_union(row);
 }
 
 std::vector<std::pair<User, std::vector<auth::Grant>>> AccountsStore::people(const std::string& email_prefix, int limit) {
@@ -187,11 +194,18 @@ std::vector<std::pair<User, std::vector<auth::Grant>>> AccountsStore::people(con
     const auto r = db_.exec(std::string("SELECT ") + kUserColumns +
                                 " FROM accounts_users WHERE email >= $1 AND email < $2 ORDER BY email LIMIT $3",
                             {email_prefix, email_prefix + "\x7f", std::int64_t{limit}});
+    std::map<std::int64_t, std::size_t> index;
     for (const auto& row : r.rows) {
-        User u = to_user(row);
-        auto g = grants(u.id);
-        out.emplace_back(std::move(u), std::move(g));
+        out.emplace_back(to_user(row), std::vector<auth::Grant>{});
+        index[out.back().first.id] = out.size() - 1;
     }
+    // Their grants in one query, not one per person.
+    const auto g = db_.exec("SELECT user_id, role, scope_type, scope_id FROM accounts_grants WHERE user_id IN "
+                            "(SELECT id FROM accounts_users WHERE email >= $1 AND email < $2 ORDER BY email LIMIT $3) ORDER BY id",
+                            {email_prefix, email_prefix + "\x7f", std::int64_t{limit}});
+    for (const auto& row : g.rows)
+        if (const auto it = index.find(row.get_int("user_id")); it != index.end())
+            out[it->second].second.push_back({row.get_text("role"), row.get_text("scope_type"), row.get_text("scope_id")});
     return out;
 }
 
@@ -208,14 +222,14 @@ std::vector<std::pair<User, std::string>> AccountsStore::scope_people(const std:
     const auto r = db_.exec("SELECT " + cols + ", g.role FROM accounts_grants g JOIN accounts_users u ON u.id = g.user_id "
                             "WHERE g.scope_type = $1 AND g.scope_id = $2 ORDER BY u.display_name, g.role",
                             {scope_type, scope_id});
-    for (const auto& row : r.rows) out.emplace_back(to_user(row), row.get_text(11));
+    for (const auto& row : r.rows) out.emplace_back(to_user(row), row.get_text("role"));
     return out;
 }
 
 std::vector<Union> AccountsStore::unions() {
     std::vector<Union> out;
     for (const auto& r : db_.exec("SELECT id, name, country, region_slug, sector FROM accounts_unions ORDER BY name"))
-        out.push_back({r.get_int(0), r.get_text(1), r.get_text(2), r.get_text(3), r.get_text(4)});
+        out.push_back(to_union(r));
     return out;
 }
 
@@ -229,14 +243,15 @@ std::vector<AuditEntry> AccountsStore::audit_log(int limit) {
     std::vector<AuditEntry> out;
     for (const auto& r : db_.exec("SELECT id, at, event, actor_id, subject_id, detail FROM accounts_audit ORDER BY id DESC LIMIT $1",
                                   {std::int64_t{limit}}))
-        out.push_back({r.get_int(0), r.get_int(1), r.get_text(2), r.get_opt_int(3), r.get_opt_int(4), r.get_text(5)});
+        out.push_back({r.get_int("id"), r.get_int("at"), r.get_text("event"), r.get_opt_int("actor_id"), r.get_opt_int("subject_id"),
+                       r.get_text("detail")});
     return out;
 }
 
 ThrottleRow AccountsStore::throttle(const std::string& key) {
     const auto r = db_.exec("SELECT failures, window_start, locked_until FROM accounts_throttle WHERE key = $1", {key});
     if (r.empty()) return {};
-    return {r.at(0).get_int(0), r.at(0).get_int(1), r.at(0).get_int(2)};
+    return {r.at(0).get_int("failures"), r.at(0).get_int("window_start"), r.at(0).get_int("locked_until")};
 }
 
 void AccountsStore::save_throttle(const std::string& key, const ThrottleRow& t) {
@@ -251,7 +266,7 @@ void AccountsStore::clear_throttle(const std::string& key) { db_.exec("DELETE FR
 std::string AccountsStore::secret(const std::string& name, const std::function<std::string()>& make) {
     const std::string key = "secret." + name;
     db_.exec("INSERT INTO app_state (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", {key, make()});
-    return db_.exec("SELECT value FROM app_state WHERE key = $1", {key}).at(0).get_text(0);
+    return db_.exec("SELECT value FROM app_state WHERE key = $1", {key}).at(0).get_text("value");
 }
 
 }  // namespace avenir::accounts

@@ -11,8 +11,8 @@ namespace avenir::accounts {
 
 class AccountsStore {
 public:
-    explicit AccountsStore(storage::Database& db) : db_(db) {}
-    storage::Database& db() { return db_; }
+    // Over the database (each call on its own) or a transaction (calls join it).
+    explicit AccountsStore(storage::Executor& db) : db_(db) {}
 
     std::optional<User> user_by_email(const std::string& email);
     std::optional<User> user_by_id(std::int64_t id);
@@ -75,7 +75,7 @@ public:
     std::string secret(const std::string& name, const std::function<std::string()>& make);
 
 private:
-    storage::Database& db_;
+    storage::Executor& db_;
 };
 
 }  // namespace avenir::accounts

@@ -3,13 +3,14 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "core/errors.hpp"
 #include "modules/guide/guide_types.hpp"
 
 namespace avenir::guide {
 
 // Says which file and key is wrong and what to fix.
-struct GuideContentError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct GuideContentError : avenir::ContentError {
+    using avenir::ContentError::ContentError;
 };
 
 GuideContent load_guide(const std::filesystem::path& dir);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/auth/principal.hpp"
+#include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/view/markdown.hpp"
@@ -95,8 +96,8 @@ http::Response GuideModule::editor_page(http::Request& req, const Workshop& w, c
                                         bool preview, int status) {
     const json doc = w.texts.contains(lang) ? w.texts.at(lang) : json::object();
     json d{{"slug", w.slug}, {"text_lang", lang}, {"version", std::to_string(w.version)}, {"error", error}, {"has_error", !error.empty()},
-           {"action", layout_.href(req, "/guide/" + w.slug + "/edit")}, {"history_href", layout_.href(req, "/guide/" + w.slug + "/history")},
-           {"csrf", options_.csrf ? options_.csrf(req) : ""}, {"steps_count", std::to_string(w.steps.size())},
+           {"action", view::Layout::href(req, "/guide/" + w.slug + "/edit")}, {"history_href", view::Layout::href(req, "/guide/" + w.slug + "/history")},
+           {"csrf", ctx_->access.csrf(req)}, {"steps_count", std::to_string(w.steps.size())},
            {"duration", duration_label(w.total_min(), w.total_max())}};
     for (const auto& k : kPlainTexts) d[k] = doc.value(k, std::string());
     for (const auto& k : kLists) {
@@ -107,20 +108,20 @@ http::Response GuideModule::editor_page(http::Request& req, const Workshop& w, c
     json languages = json::array();
     for (const auto& l : i18n::languages())
         languages.push_back({{"code", l.code}, {"name", l.native_name}, {"current", l.code == lang},
-                             {"href", layout_.href(req, "/guide/" + w.slug + "/edit") + "?lang=" + l.code}});
+                             {"href", view::Layout::href(req, "/guide/" + w.slug + "/edit") + "?lang=" + l.code}});
     d["languages"] = languages;
     for (const char* st : {"draft", "published", "retired"}) d["status_" + std::string(st)] = w.status == st;
     for (const char* lv : {"introductory", "intermediate", "advanced"}) d["level_" + std::string(lv)] = w.level == lv;
     json themes = json::array(), audiences = json::array(), delivery = json::array(), notes = json::array(), materials = json::array();
     for (int t = 1; t <= 7; ++t)
-        themes.push_back({{"value", std::to_string(t)}, {"label", options_.theme_title ? options_.theme_title(t, req.lang) : std::to_string(t)},
+        themes.push_back({{"value", std::to_string(t)}, {"label", ctx_->reference.get()->theme_title(t, req.lang)},
                           {"checked", std::find(w.themes.begin(), w.themes.end(), t) != w.themes.end()}});
     for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
-             {"dro", layout_.tr(req, "Digital Rights Organisers")}, {"leaders", layout_.tr(req, "Union leaders")},
-             {"stewards", layout_.tr(req, "Shop stewards and union staff")}})
+             {"dro", layout_->tr(req, "Digital Rights Organisers")}, {"leaders", layout_->tr(req, "Union leaders")},
+             {"stewards", layout_->tr(req, "Shop stewards and union staff")}})
         audiences.push_back({{"value", value}, {"label", label}, {"checked", std::find(w.audiences.begin(), w.audiences.end(), value) != w.audiences.end()}});
     for (const auto& [value, label] : std::vector<std::pair<std::string, std::string>>{
-             {"in-person", layout_.tr(req, "In person")}, {"online", layout_.tr(req, "Online")}, {"hybrid", layout_.tr(req, "Hybrid")}})
+             {"in-person", layout_->tr(req, "In person")}, {"online", layout_->tr(req, "Online")}, {"hybrid", layout_->tr(req, "Hybrid")}})
         delivery.push_back({{"value", value}, {"label", label}, {"checked", std::find(w.delivery.begin(), w.delivery.end(), value) != w.delivery.end()}});
     const json doc_notes = doc.value("regional_notes", json::object());
     for (const char* r : kRegions) notes.push_back({{"region", r}, {"text", doc_notes.value(r, std::string())}});
@@ -149,7 +150,7 @@ http::Response GuideModule::editor_page(http::Request& req, const Workshop& w, c
     d["steps"] = steps;
     d["preview"] = preview;
     if (preview) d["preview_html"] = view::localize_links(view::markdown_to_html(doc.value("overview", std::string())), lang);
-    return layout_.page(req, "guide/edit", std::move(d), layout_.tr(req, "Edit the workshop"), status);
+    return layout_->page(req, "guide/edit", std::move(d), layout_->tr(req, "Edit the workshop"), status);
 }
 
 http::Response GuideModule::save_edit(http::Request& req) {
@@ -157,7 +158,7 @@ http::Response GuideModule::save_edit(http::Request& req) {
     const std::string lang = edit_lang(req);
     const auto& f = req.form();
     if (number(f.get("version"), -1) != base.version)
-        return editor_page(req, base, lang, layout_.tr(req, "Someone saved this workshop meanwhile. Your changes were not saved; here is the latest version."), false, 409);
+        return editor_page(req, base, lang, layout_->tr(req, "Someone saved this workshop meanwhile. Your changes were not saved; here is the latest version."), false, 409);
     Workshop w = from_form(base, f, lang);
     const std::string op = f.get("op");
     const auto dash = op.find('-');
@@ -172,45 +173,45 @@ http::Response GuideModule::save_edit(http::Request& req) {
     else if (verb == "remove" && index < w.steps.size()) w.steps.erase(w.steps.begin() + static_cast<std::ptrdiff_t>(index));
     if (verb != "save") return editor_page(req, w, lang, {}, verb == "preview", 200);
     try {
-        validate(w, layout_.tr(req, "The workshop"));
+        validate(w, layout_->tr(req, "The workshop"));
     } catch (const GuideContentError& e) {
         return editor_page(req, w, lang, e.what(), false, 422);
     }
     w.version = base.version + 1;
     try {
-        store_.save_version(w, auth::require_principal(req).user_id, f.get("note"),
-                            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+        store_->save_version(w, auth::require_principal(req).user_id, f.get("note"),
+                            clock::unix_seconds());
     } catch (const storage::UniqueViolation&) {
-        return editor_page(req, base, lang, layout_.tr(req, "Someone saved this workshop meanwhile. Your changes were not saved; here is the latest version."), false, 409);
+        return editor_page(req, base, lang, layout_->tr(req, "Someone saved this workshop meanwhile. Your changes were not saved; here is the latest version."), false, 409);
     }
-    cache_.clear();
-    return http::Response::redirect(layout_.href(req, "/guide/" + w.slug + "/history"));
+    ctx_->page_cache.clear();
+    return http::Response::redirect(view::Layout::href(req, "/guide/" + w.slug + "/history"));
 }
 
 http::Response GuideModule::history(http::Request& req) {
     const Workshop w = find_workshop(req.param("slug"));
     json versions = json::array();
-    for (const auto& v : store_.versions(w.slug))
+    for (const auto& v : store_->versions(w.slug))
         versions.push_back({{"version", std::to_string(v.version)}, {"note", v.note}, {"has_previous", v.version > 1},
-                            {"diff_href", layout_.href(req, "/guide/" + w.slug + "/diff") + "?from=" + std::to_string(v.version - 1) +
+                            {"diff_href", view::Layout::href(req, "/guide/" + w.slug + "/diff") + "?from=" + std::to_string(v.version - 1) +
                                               "&to=" + std::to_string(v.version)}});
     json d{{"slug", w.slug}, {"current", std::to_string(w.version)}, {"versions", versions}, {"has_versions", !versions.empty()},
-           {"edit_href", layout_.href(req, "/guide/" + w.slug + "/edit")}, {"workshop_href", layout_.href(req, "/guide/" + w.slug)}};
-    return layout_.page(req, "guide/history", std::move(d), layout_.tr(req, "History of the workshop"));
+           {"edit_href", view::Layout::href(req, "/guide/" + w.slug + "/edit")}, {"workshop_href", view::Layout::href(req, "/guide/" + w.slug)}};
+    return layout_->page(req, "guide/history", std::move(d), layout_->tr(req, "History of the workshop"));
 }
 
 http::Response GuideModule::diff(http::Request& req) {
     const std::string slug = req.param("slug");
-    const auto from = store_.version(slug, number(req.query("from"), -1));
-    const auto to = store_.version(slug, number(req.query("to"), -1));
+    const auto from = store_->version(slug, number(req.query("from"), -1));
+    const auto to = store_->version(slug, number(req.query("to"), -1));
     if (!from || !to) throw NotFound("There is no such version.");
     const std::string lang = edit_lang(req);
     json lines = json::array();
     for (const auto& l : diff_lines(readable_lines(*from, lang), readable_lines(*to, lang)))
         lines.push_back({{"kind", l.kind == '+' ? "add" : l.kind == '-' ? "del" : "same"}, {"mark", std::string(1, l.kind)}, {"text", l.text}});
     json d{{"slug", slug}, {"from", req.query("from")}, {"to", req.query("to")}, {"lines", lines},
-           {"history_href", layout_.href(req, "/guide/" + slug + "/history")}};
-    return layout_.page(req, "guide/diff", std::move(d), layout_.tr(req, "Changes between two versions"));
+           {"history_href", view::Layout::href(req, "/guide/" + slug + "/history")}};
+    return layout_->page(req, "guide/diff", std::move(d), layout_->tr(req, "Changes between two versions"));
 }
 
 }  // namespace avenir::guide

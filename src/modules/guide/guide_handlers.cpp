@@ -1,7 +1,10 @@
 // Request -> guide content -> view model -> template: the list of workshops and the run sheet.
 #include <nlohmann/json.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
+#include <iostream>
 
 #include "core/auth/principal.hpp"
 #include "core/errors.hpp"
@@ -11,6 +14,7 @@
 #include "modules/guide/guide_content.hpp"
 #include "modules/guide/guide_export.hpp"
 #include "modules/guide/guide_module.hpp"
+#include "modules/guide/guide_rules.hpp"
 #include "modules/guide/guide_timing.hpp"
 
 namespace avenir::guide {
@@ -51,8 +55,31 @@ json list_of(const json& doc, const char* key) { return doc.value(key, json::arr
 
 }  // namespace
 
-GuideModule::GuideModule(storage::Database& db, const view::Layout& layout, GuideOptions options)
-    : store_(db), plans_(db), layout_(layout), options_(std::move(options)), cache_(options_.cache_ttl) {}
+std::unique_ptr<kit::Module> make_module() { return std::make_unique<GuideModule>(); }
+
+void GuideModule::declare(kit::Declarations& d) {
+    d.command({{"guide", "export"},
+               "write the live guide to DIR in the content/guide format",
+               [this](CLI::App& c) { c.add_option("DIR", export_dir_, "folder to write (created when missing)")->required(); },
+               [this] {
+                   export_to(export_dir_);
+                   std::cout << "guide written to " << export_dir_ << "\n";
+                   return 0;
+               }});
+}
+
+void GuideModule::start(kit::Context& ctx, kit::Registration& reg) {
+    ctx_ = &ctx;
+    layout_ = &ctx.layout;
+    store_.emplace(ctx.db);
+    plans_.emplace(ctx.db);
+    declare_permissions(reg);
+    routes(reg);
+    reg.nav({.path = "/guide", .label = "Guide", .order = 10});
+    reg.seeder([this](const std::filesystem::path& root) { return seed(root / "guide"); });
+    reg.personal_data({"guide_plans", {"owner_id"}, {"share_token"}});
+    reg.personal_data({"guide_workshop_versions", {"saved_by"}, {}});  // erasure leaves the edit, anonymous
+}
 
 int GuideModule::seed(const std::filesystem::path& dir) {
     const GuideContent content = load_guide(dir);
@@ -61,23 +88,16 @@ int GuideModule::seed(const std::filesystem::path& dir) {
             if (w.translation_state(lang) == "outdated")
                 log::warn("translation_outdated", log::kv("workshop", w.slug + "." + lang) + " " +
                                                       log::kv("current_source", i18n::source_fingerprint(w.source_text())));
-    const int changed = store_.save(content);
-    cache_.clear();
+    const int changed = store_->save(content);
+    ctx_->page_cache.clear();
     return changed;
 }
 
-void GuideModule::export_to(const std::filesystem::path& dir) { export_guide(store_.load(), dir); }
+void GuideModule::export_to(const std::filesystem::path& dir) { export_guide(store_->load(), dir); }
 
-http::Response GuideModule::cached(http::Request& req, http::Response (GuideModule::*render)(http::Request&)) {
-    if (auth::current_principal(req)) return (this->*render)(req);
-    return cache_.get_or_make(req.lang + req.path + "?" + req.query_string, [&] { return (this->*render)(req); });
-}
-
-http::Response GuideModule::index(http::Request& req) { return cached(req, &GuideModule::render_index); }
-http::Response GuideModule::workshop(http::Request& req) { return cached(req, &GuideModule::render_workshop); }
-
-http::Response GuideModule::render_index(http::Request& req) {
-    const GuideContent c = store_.load();
+http::Response GuideModule::index(http::Request& req) {
+    const GuideContent c = store_->load();
+    const auto ref = ctx_->reference.get();
     const std::string theme_filter = req.query("theme"), audience_filter = req.query("audience");
     json themes = json::array();
     for (int t = 1; t <= 7; ++t) {
@@ -87,74 +107,75 @@ http::Response GuideModule::render_index(http::Request& req) {
             if (!audience_filter.empty() && std::find(w.audiences.begin(), w.audiences.end(), audience_filter) == w.audiences.end()) continue;
             const Texts tx = texts_for(w, req.lang);
             json audiences = json::array();
-            for (const auto& a : w.audiences) audiences.push_back(audience_label(layout_, req, a));
-            items.push_back({{"href", layout_.href(req, "/guide/" + w.slug)}, {"title", tx.doc->value("title", w.slug)},
+            for (const auto& a : w.audiences) audiences.push_back(audience_label(*layout_, req, a));
+            items.push_back({{"href", view::Layout::href(req, "/guide/" + w.slug)}, {"title", tx.doc->value("title", w.slug)},
                              {"summary", tx.doc->value("summary", "")}, {"duration", duration_label(w.total_min(), w.total_max())},
                              {"audiences", audiences}, {"fallback", tx.fallback}, {"text_lang", tx.lang}});
         }
         if (items.empty() || (!theme_filter.empty() && theme_filter != std::to_string(t))) continue;
-        const std::string title = options_.theme_title ? options_.theme_title(t, req.lang) : std::to_string(t);
+        const std::string title = ref->theme_title(t, req.lang);
         themes.push_back({{"number", std::to_string(t)}, {"title", title}, {"workshops", items}});
     }
     json theme_options = json::array(), audience_options = json::array();
     for (int t = 1; t <= 7; ++t)
-        theme_options.push_back({{"value", std::to_string(t)}, {"label", std::to_string(t) + ". " + (options_.theme_title ? options_.theme_title(t, req.lang) : "")},
+        theme_options.push_back({{"value", std::to_string(t)}, {"label", std::to_string(t) + ". " + ref->theme_title(t, req.lang)},
                                  {"selected", theme_filter == std::to_string(t)}});
     for (const char* a : {"dro", "leaders", "stewards"})
-        audience_options.push_back({{"value", a}, {"label", audience_label(layout_, req, a)}, {"selected", audience_filter == a}});
+        audience_options.push_back({{"value", a}, {"label", audience_label(*layout_, req, a)}, {"selected", audience_filter == a}});
     json d{{"themes", themes}, {"has_workshops", !themes.empty()}, {"theme_options", theme_options},
-           {"audience_options", audience_options}, {"action", layout_.href(req, "/guide")},
-           {"introduction_href", layout_.href(req, "/guide/introduction")}};
-    return layout_.page(req, "guide/index", std::move(d), layout_.tr(req, "Facilitator's guide"));
+           {"audience_options", audience_options}, {"action", view::Layout::href(req, "/guide")},
+           {"introduction_href", view::Layout::href(req, "/guide/introduction")}};
+    return layout_->page(req, "guide/index", std::move(d), layout_->tr(req, "Facilitator's guide"));
 }
 
 http::Response GuideModule::translations(http::Request& req) {
-    const GuideContent c = store_.load();
+    const GuideContent c = store_->load();
     json rows = json::array();
     for (const auto& w : c.workshops) {
         json cells = json::array();
         for (const auto& l : i18n::languages()) {
             const std::string state = w.translation_state(l.code);
-            const std::string label = state == "complete" ? layout_.tr(req, "complete")
-                                      : state == "outdated" ? layout_.tr(req, "outdated") : layout_.tr(req, "missing");
+            const std::string label = state == "complete" ? layout_->tr(req, "complete")
+                                      : state == "outdated" ? layout_->tr(req, "outdated") : layout_->tr(req, "missing");
             cells.push_back({{"lang", l.code}, {"state", state}, {"label", label}});
         }
         const Texts tx = texts_for(w, req.lang);
-        rows.push_back({{"title", tx.doc->value("title", w.slug)}, {"href", layout_.href(req, "/guide/" + w.slug)}, {"cells", cells}});
+        rows.push_back({{"title", tx.doc->value("title", w.slug)}, {"href", view::Layout::href(req, "/guide/" + w.slug)}, {"cells", cells}});
     }
     json langs = json::array();
     for (const auto& l : i18n::languages()) langs.push_back({{"code", l.code}, {"name", l.native_name}});
-    json d{{"rows", rows}, {"languages", langs}, {"guide_href", layout_.href(req, "/guide")}};
-    return layout_.page(req, "guide/translations", std::move(d), layout_.tr(req, "Translation status"));
+    json d{{"rows", rows}, {"languages", langs}, {"guide_href", view::Layout::href(req, "/guide")}};
+    return layout_->page(req, "guide/translations", std::move(d), layout_->tr(req, "Translation status"));
 }
 
 http::Response GuideModule::introduction(http::Request& req) {
-    const GuideContent c = store_.load();
+    const GuideContent c = store_->load();
     const auto title = i18n::choose(c.introduction.title, req.lang);
     if (title.text.empty()) throw NotFound();
     const auto body = i18n::choose(c.introduction.body_md, req.lang);
     json d{{"title", title.text}, {"html", view::localize_links(view::markdown_to_html(body.text), req.lang)},
-           {"fallback", body.fallback}, {"text_lang", body.lang}, {"guide_href", layout_.href(req, "/guide")}};
-    return layout_.page(req, "guide/introduction", std::move(d), title.text);
+           {"fallback", body.fallback}, {"text_lang", body.lang}, {"guide_href", view::Layout::href(req, "/guide")}};
+    return layout_->page(req, "guide/introduction", std::move(d), title.text);
 }
 
 Workshop GuideModule::find_workshop(const std::string& slug) {
-    GuideContent c = store_.load();
+    GuideContent c = store_->load();
     const auto it = std::find_if(c.workshops.begin(), c.workshops.end(), [&](const Workshop& w) { return w.slug == slug; });
     if (it == c.workshops.end() || it->status == "draft") throw NotFound("There is no such workshop in the guide.");
     return std::move(*it);
 }
 
-http::Response GuideModule::render_workshop(http::Request& req) {
+http::Response GuideModule::workshop(http::Request& req) {
     const Workshop w = find_workshop(req.param("slug"));
     json d = workshop_view(req, w, req.query("view") == "participants");
     const std::string title = d["title"].get<std::string>();
-    return layout_.page(req, "guide/workshop", std::move(d), title);
+    return layout_->page(req, "guide/workshop", std::move(d), title);
 }
 
 nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w, bool participant_view) {
     const Texts tx = texts_for(w, req.lang);
     const json& doc = *tx.doc;
+    const auto ref = ctx_->reference.get();
     const std::string start_text = req.query("start");
     const auto start = parse_clock(start_text);
     if (!start_text.empty() && !start) throw BadRequest("Give the start time as hours and minutes, for example 09:30.");
@@ -175,7 +196,7 @@ nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w,
         if (t.earliest_start)
             time = *t.earliest_start == *t.latest_start ? clock(*t.earliest_start) : clock(*t.earliest_start) + "–" + clock(*t.latest_start);
         steps.push_back({{"number", std::to_string(steps.size() + 1)}, {"time", time}, {"has_time", !time.empty()},
-                         {"phase", phase_label(layout_, req, s.phase)}, {"duration", duration_label(t.min_minutes, t.max_minutes)},
+                         {"phase", phase_label(*layout_, req, s.phase)}, {"duration", duration_label(t.min_minutes, t.max_minutes)},
                          {"breakout", s.grouping == "breakout"}, {"optional", s.optional}, {"title", st.value("title", s.id)},
                          {"facilitator", md(st, "facilitator", req.lang)}, {"participants", md(st, "participants", req.lang)},
                          {"online", md(st, "online", req.lang)}, {"low_bandwidth", md(st, "low_bandwidth", req.lang)}});
@@ -190,8 +211,8 @@ nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w,
     for (const auto& [slug, note] : notes.items())
         regions.push_back({{"region", slug}, {"note", view::markdown_to_html(note.is_string() ? note.get<std::string>() : "")}});
     json themes = json::array(), audiences = json::array();
-    for (int t : w.themes) themes.push_back(options_.theme_title ? options_.theme_title(t, req.lang) : std::to_string(t));
-    for (const auto& a : w.audiences) audiences.push_back(audience_label(layout_, req, a));
+    for (int t : w.themes) themes.push_back(ref->theme_title(t, req.lang));
+    for (const auto& a : w.audiences) audiences.push_back(audience_label(*layout_, req, a));
 
     json d{{"title", doc.value("title", w.slug)}, {"summary", doc.value("summary", "")}, {"overview", md(doc, "overview", req.lang)},
            {"objectives", list_of(doc, "objectives")}, {"key_points", list_of(doc, "key_points")},
@@ -205,10 +226,10 @@ nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w,
                                     : ""},
            {"include_optional", include_optional}, {"fallback", tx.fallback}, {"text_lang", tx.lang},
            {"outdated", !tx.fallback && w.translation_state(tx.lang) == "outdated"},
-           {"action", layout_.href(req, "/guide/" + w.slug)}, {"guide_href", layout_.href(req, "/guide")},
-           {"can_edit", options_.allowed && options_.allowed(req, "guide_editor")},
-           {"edit_href", layout_.href(req, "/guide/" + w.slug + "/edit") + "?lang=" + req.lang},
-           {"offline_href", layout_.href(req, "/guide/" + w.slug + "/offline.zip") + "?lang=" + req.lang +
+           {"action", view::Layout::href(req, "/guide/" + w.slug)}, {"guide_href", view::Layout::href(req, "/guide")},
+           {"can_edit", ctx_->access.allowed(req, "guide_editor")},
+           {"edit_href", view::Layout::href(req, "/guide/" + w.slug + "/edit") + "?lang=" + req.lang},
+           {"offline_href", view::Layout::href(req, "/guide/" + w.slug + "/offline.zip") + "?lang=" + req.lang +
                                 (start ? "&start=" + clock(*start) : std::string())}};
     return d;
 }

@@ -1,46 +1,36 @@
 #pragma once
-// The interactive facilitator's guide ("Teach Forward!"): workshops by theme and group, and each
-// workshop's run sheet with clock times, a facilitator view and a participant handout view.
-#include <chrono>
+// The interactive facilitator's guide ("Teach Forward!"): workshops by theme and group, each
+// workshop's run sheet with clock times, a facilitator view and a participant handout view, the
+// session planner, offline packs, and editing with history.
 #include <filesystem>
-#include <functional>
+#include <optional>
 
 #include "core/http/router.hpp"
+#include "core/kit/module.hpp"
 #include "core/view/layout.hpp"
-#include "core/view/page_cache.hpp"
 #include "modules/guide/guide_plan_store.hpp"
 #include "modules/guide/guide_store.hpp"
 
 namespace avenir::guide {
 
-struct GuideOptions {
-    std::chrono::milliseconds cache_ttl{5000};
-    // The title of one of the seven themes in a language (from the programme, through main).
-    std::function<std::string(int theme, const std::string& lang)> theme_title;
-    std::string stylesheet;      // the site's CSS, inlined in offline packs
-    std::string planner_script;  // URL of the optional drag-and-drop script
-    // The CSRF token for forms on a page (from the accounts module, through main).
-    std::function<std::string(http::Request&)> csrf;
-    // Whether the request's person holds a route permission (from the accounts module).
-    std::function<bool(http::Request&, std::string_view permission)> allowed;
-};
-
-class GuideModule {
+class GuideModule final : public kit::Module {
 public:
-    GuideModule(storage::Database& db, const view::Layout& layout, GuideOptions options);
+    std::string name() const override { return "guide"; }
+    // `avenir guide export DIR`.
+    void declare(kit::Declarations& d) override;
+    void start(kit::Context& ctx, kit::Registration& reg) override;
 
-    void register_routes(http::Router& router);
     // Loads content/guide; returns the rows changed.
     int seed(const std::filesystem::path& guide_dir);
     // Writes the guide as stored to dir in the content/guide format.
     void export_to(const std::filesystem::path& dir);
 
 private:
+    void routes(kit::Registration& reg);
     http::Response index(http::Request& req);
     http::Response introduction(http::Request& req);
     http::Response translations(http::Request& req);
     http::Response workshop(http::Request& req);
-    http::Response render_index(http::Request& req);
     http::Response offline_pack(http::Request& req);
     http::Response plans_page(http::Request& req);
     http::Response create_plan(http::Request& req);
@@ -60,14 +50,12 @@ private:
     Workshop find_workshop(const std::string& slug);
     // The run sheet's view model (start time and optional steps from the query).
     nlohmann::json workshop_view(http::Request& req, const Workshop& w, bool participant_view);
-    http::Response render_workshop(http::Request& req);
-    http::Response cached(http::Request& req, http::Response (GuideModule::*render)(http::Request&));
 
-    GuideStore store_;
-    PlanStore plans_;
-    const view::Layout& layout_;
-    GuideOptions options_;
-    view::PageCache cache_;
+    kit::Context* ctx_ = nullptr;
+    const view::Layout* layout_ = nullptr;
+    std::optional<GuideStore> store_;
+    std::optional<PlanStore> plans_;
+    std::string export_dir_;  // `avenir guide export DIR`
 };
 
 }  // namespace avenir::guide

@@ -80,8 +80,8 @@ http::Response GuideModule::offline_pack(http::Request& req) {
         json d = workshop_view(req, w, participants);
         d["offline"] = true;
         json frame{{"lang", req.lang}, {"dir", i18n::is_rtl(req.lang) ? "rtl" : "ltr"}, {"title", d["title"]},
-                   {"css", options_.stylesheet}, {"content", unlink_local(layout_.views().render(req.lang, "guide/workshop", d))}};
-        return std::pair{layout_.views().render(req.lang, "guide/offline_page", frame), d};
+                   {"css", ctx_->static_files.content("app.css")}, {"content", unlink_local(layout_->views().render(req.lang, "guide/workshop", d))}};
+        return std::pair{layout_->views().render(req.lang, "guide/offline_page", frame), d};
     };
     const auto [facilitator, view] = page(false);
     const auto [handout, unused] = page(true);
@@ -96,12 +96,12 @@ http::Response GuideModule::offline_pack(http::Request& req) {
 }
 
 http::Response GuideModule::plan_offline_pack(http::Request& req) {
-    const auto plan = plans_.by_token(req.param("token"));
+    const auto plan = plans_->by_token(req.param("token"));
     if (!plan) throw NotFound("There is no such plan.");
     json d = plan_view(req, *plan, false);
     d["offline"] = true;
     json frame{{"lang", req.lang}, {"dir", i18n::is_rtl(req.lang) ? "rtl" : "ltr"}, {"title", d["title"]},
-               {"css", options_.stylesheet}, {"content", unlink_local(layout_.views().render(req.lang, "guide/plan", d))}};
+               {"css", ctx_->static_files.content("app.css")}, {"content", unlink_local(layout_->views().render(req.lang, "guide/plan", d))}};
     std::string text = d.value("title", "") + "\n" + d.value("total", "") + "\n\n";
     for (const auto& s : d["steps"]) {
         text += s.value("number", "") + ". ";
@@ -109,7 +109,7 @@ http::Response GuideModule::plan_offline_pack(http::Request& req) {
         text += s.value("title", "") + " (" + s.value("duration", "") + ")\n";
     }
     http::Response res;
-    res.body = zip_files({{"index.html", layout_.views().render(req.lang, "guide/offline_page", frame)}, {"plan.txt", text}});
+    res.body = zip_files({{"index.html", layout_->views().render(req.lang, "guide/offline_page", frame)}, {"plan.txt", text}});
     res.set_header("Content-Type", "application/zip");
     res.set_header("Content-Disposition", "attachment; filename=\"avenir-plan.zip\"");
     res.no_compress = true;

@@ -6,13 +6,13 @@ constexpr const char* kColumns = "id, owner_id, share_token, title, slot_minutes
 
 Plan to_plan(const storage::Row& r) {
     Plan p;
-    p.id = r.get_int(0);
-    p.owner_id = r.get_int(1);
-    p.share_token = r.get_text(2);
-    p.title = r.get_text(3);
-    p.slot_minutes = static_cast<int>(r.get_int(4));
-    if (const auto s = r.get_opt_int(5)) p.start_minutes = static_cast<int>(*s);
-    p.interpretation_percent = static_cast<int>(r.get_int(6));
+    p.id = r.get_int("id");
+    p.owner_id = r.get_int("owner_id");
+    p.share_token = r.get_text("share_token");
+    p.title = r.get_text("title");
+    p.slot_minutes = static_cast<int>(r.get_int("slot_minutes"));
+    if (const auto s = r.get_opt_int("start_minutes")) p.start_minutes = static_cast<int>(*s);
+    p.interpretation_percent = static_cast<int>(r.get_int("interpretation_percent"));
     return p;
 }
 }  // namespace
@@ -22,7 +22,7 @@ std::int64_t PlanStore::create(std::int64_t owner, const std::string& title, int
                     "VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
                     {token, owner, title, std::int64_t{slot}, now})
         .at(0)
-        .get_int(0);
+        .get_int("id");
 }
 
 std::optional<Plan> PlanStore::one(const std::string& where, const storage::Value& v) {
@@ -30,7 +30,7 @@ std::optional<Plan> PlanStore::one(const std::string& where, const storage::Valu
     if (r.empty()) return std::nullopt;
     Plan p = to_plan(r.at(0));
     for (const auto& row : db_.exec("SELECT workshop_slug, step_id FROM guide_plan_items WHERE plan_id = $1 ORDER BY position", {p.id}))
-        p.items.push_back({row.get_text(0), row.get_text(1)});
+        p.items.push_back({row.get_text("workshop_slug"), row.get_text("step_id")});
     return p;
 }
 

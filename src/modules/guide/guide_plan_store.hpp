@@ -25,7 +25,8 @@ struct Plan {
 
 class PlanStore {
 public:
-    explicit PlanStore(storage::Database& db) : db_(db) {}
+    // Over the database (each call on its own) or a transaction (calls join it).
+    explicit PlanStore(storage::Executor& db) : db_(db) {}
     std::int64_t create(std::int64_t owner, const std::string& title, int slot_minutes, const std::string& share_token, std::int64_t now);
     std::optional<Plan> by_id(std::int64_t id);
     std::optional<Plan> by_token(const std::string& token);
@@ -36,7 +37,7 @@ public:
 
 private:
     std::optional<Plan> one(const std::string& where, const storage::Value& v);
-    storage::Database& db_;
+    storage::Executor& db_;
 };
 
 }  // namespace avenir::guide

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "core/auth/principal.hpp"
+#include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
 #include "modules/guide/guide_module.hpp"
@@ -18,10 +19,6 @@
 namespace avenir::guide {
 namespace {
 using nlohmann::json;
-
-std::int64_t now_seconds() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 std::string share_token() {
     unsigned char raw[16];
@@ -42,13 +39,13 @@ std::optional<int> to_int(const std::string& s) {
 
 Plan GuideModule::owned_plan(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
-    const auto plan = plans_.by_id(req.path_int("plan_id"));
+    const auto plan = plans_->by_id(req.path_int("plan_id"));
     if (!plan || plan->owner_id != who.user_id) throw NotFound("There is no such plan.");
     return *plan;
 }
 
 json GuideModule::plan_view(http::Request& req, const Plan& plan, bool editable) {
-    const GuideContent c = store_.load();
+    const GuideContent c = store_->load();
     auto find = [&](const std::string& slug) -> const Workshop* {
         for (const auto& w : c.workshops)
             if (w.slug == slug) return &w;
@@ -92,7 +89,7 @@ json GuideModule::plan_view(http::Request& req, const Plan& plan, bool editable)
         if (w.status != "published") continue;
         const json& doc = w.texts.contains(req.lang) ? w.texts.at(req.lang) : w.texts.at("en");
         json options = json::array();
-        options.push_back({{"value", w.slug}, {"label", layout_.tr(req, "The whole workshop") + " (" + duration_label(w.total_min(), w.total_max()) + ")"}});
+        options.push_back({{"value", w.slug}, {"label", layout_->tr(req, "The whole workshop") + " (" + duration_label(w.total_min(), w.total_max()) + ")"}});
         for (const auto& s : w.steps)
             options.push_back({{"value", w.slug + "/" + s.id},
                                {"label", doc.value("steps", json::object()).value(s.id, json::object()).value("title", s.id) + " (" +
@@ -107,18 +104,18 @@ json GuideModule::plan_view(http::Request& req, const Plan& plan, bool editable)
                 {"end", sched.latest_end ? clock(*sched.latest_end) : ""}, {"factor", std::to_string(plan.interpretation_percent)},
                 {"factor_label", plan.interpretation_percent == 100 ? "" : "×" + std::to_string(plan.interpretation_percent / 100) + "." +
                                                                              std::to_string(plan.interpretation_percent % 100 / 10)},
-                {"editable", editable}, {"script", options_.planner_script}, {"settings_action", layout_.href(req, base)}, {"items_action", layout_.href(req, base + "/items")},
-                {"share_href", layout_.href(req, "/guide/shared/" + plan.share_token)},
-                {"offline_href", layout_.href(req, "/guide/shared/" + plan.share_token + "/offline.zip")}, {"plans_href", layout_.href(req, "/guide/plans")}};
+                {"editable", editable}, {"script", ctx_->static_files.url("planner.js")}, {"settings_action", view::Layout::href(req, base)}, {"items_action", view::Layout::href(req, base + "/items")},
+                {"share_href", view::Layout::href(req, "/guide/shared/" + plan.share_token)},
+                {"offline_href", view::Layout::href(req, "/guide/shared/" + plan.share_token + "/offline.zip")}, {"plans_href", view::Layout::href(req, "/guide/plans")}};
 }
 
 http::Response GuideModule::plans_page(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
     json list = json::array();
-    for (const auto& p : plans_.by_owner(who.user_id))
-        list.push_back({{"title", p.title}, {"href", layout_.href(req, "/guide/plans/" + std::to_string(p.id))}});
-    json d{{"plans", list}, {"has_plans", !list.empty()}, {"action", layout_.href(req, "/guide/plans")}, {"csrf", options_.csrf ? options_.csrf(req) : ""}};
-    return layout_.page(req, "guide/plans", std::move(d), layout_.tr(req, "Session plans"));
+    for (const auto& p : plans_->by_owner(who.user_id))
+        list.push_back({{"title", p.title}, {"href", view::Layout::href(req, "/guide/plans/" + std::to_string(p.id))}});
+    json d{{"plans", list}, {"has_plans", !list.empty()}, {"action", view::Layout::href(req, "/guide/plans")}, {"csrf", ctx_->access.csrf(req)}};
+    return layout_->page(req, "guide/plans", std::move(d), layout_->tr(req, "Session plans"));
 }
 
 http::Response GuideModule::create_plan(http::Request& req) {
@@ -127,15 +124,15 @@ http::Response GuideModule::create_plan(http::Request& req) {
     const auto slot = to_int(req.form().get("slot"));
     if (title.empty() || title.size() > 200) throw Unprocessable("Give the plan a title (at most 200 characters).");
     if (!slot || *slot < 15 || *slot > 1440) throw Unprocessable("The slot is a number of minutes between 15 and 1440.");
-    const auto id = plans_.create(who.user_id, title, *slot, share_token(), now_seconds());
-    return http::Response::redirect(layout_.href(req, "/guide/plans/" + std::to_string(id)));
+    const auto id = plans_->create(who.user_id, title, *slot, share_token(), clock::unix_seconds());
+    return http::Response::redirect(view::Layout::href(req, "/guide/plans/" + std::to_string(id)));
 }
 
 http::Response GuideModule::plan_page(http::Request& req) {
     const Plan plan = owned_plan(req);
     json d = plan_view(req, plan, true);
-    d["csrf"] = options_.csrf ? options_.csrf(req) : "";
-    return layout_.page(req, "guide/plan", std::move(d), plan.title);
+    d["csrf"] = ctx_->access.csrf(req);
+    return layout_->page(req, "guide/plan", std::move(d), plan.title);
 }
 
 http::Response GuideModule::update_plan(http::Request& req) {
@@ -151,8 +148,8 @@ http::Response GuideModule::update_plan(http::Request& req) {
     plan.start_minutes = start.empty() ? std::nullopt : parse_clock(start);
     plan.slot_minutes = *slot;
     plan.interpretation_percent = *factor;
-    plans_.update_settings(plan, now_seconds());
-    return http::Response::redirect(layout_.href(req, "/guide/plans/" + std::to_string(plan.id)));
+    plans_->update_settings(plan, clock::unix_seconds());
+    return http::Response::redirect(view::Layout::href(req, "/guide/plans/" + std::to_string(plan.id)));
 }
 
 http::Response GuideModule::change_plan_items(http::Request& req) {
@@ -183,15 +180,15 @@ http::Response GuideModule::change_plan_items(http::Request& req) {
             plan.items.insert(plan.items.begin() + *to, moved);
         } else if (action != "up" && action != "down") throw Unprocessable("Unknown action.");
     }
-    plans_.set_items(plan.id, plan.items, now_seconds());
-    return http::Response::redirect(layout_.href(req, "/guide/plans/" + std::to_string(plan.id)));
+    plans_->set_items(plan.id, plan.items, clock::unix_seconds());
+    return http::Response::redirect(view::Layout::href(req, "/guide/plans/" + std::to_string(plan.id)));
 }
 
 http::Response GuideModule::shared_plan(http::Request& req) {
-    const auto plan = plans_.by_token(req.param("token"));
+    const auto plan = plans_->by_token(req.param("token"));
     if (!plan) throw NotFound("There is no such plan.");
     json d = plan_view(req, *plan, false);
-    return layout_.page(req, "guide/plan", std::move(d), plan->title);
+    return layout_->page(req, "guide/plan", std::move(d), plan->title);
 }
 
 }  // namespace avenir::guide

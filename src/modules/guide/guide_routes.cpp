@@ -1,28 +1,31 @@
-// Route table of the guide module: method, path, handler, permission.
+// Route table of the guide module: method, path, permission, handler.
 #include "modules/guide/guide_module.hpp"
 
 namespace avenir::guide {
 
-void GuideModule::register_routes(http::Router& router) {
-    const http::RouteOptions everyone{.permission = "public"};
-    router.get("/guide", [this](http::Request& r) { return index(r); }, everyone);
-    router.get("/guide/introduction", [this](http::Request& r) { return introduction(r); }, everyone);
-    router.get("/guide/translations", [this](http::Request& r) { return translations(r); }, {.permission = "coordinator"});
-    const http::RouteOptions signed_in{.permission = "signed_in"};  // each plan is its owner's: the handler checks
-    router.get("/guide/plans", [this](http::Request& r) { return plans_page(r); }, signed_in);
-    router.post("/guide/plans", [this](http::Request& r) { return create_plan(r); }, signed_in);
-    router.get("/guide/plans/{plan_id}", [this](http::Request& r) { return plan_page(r); }, signed_in);
-    router.post("/guide/plans/{plan_id}", [this](http::Request& r) { return update_plan(r); }, signed_in);
-    router.post("/guide/plans/{plan_id}/items", [this](http::Request& r) { return change_plan_items(r); }, signed_in);
-    router.get("/guide/shared/{token}", [this](http::Request& r) { return shared_plan(r); }, everyone);
-    router.get("/guide/shared/{token}/offline.zip", [this](http::Request& r) { return plan_offline_pack(r); }, everyone);
-    router.get("/guide/{slug}", [this](http::Request& r) { return workshop(r); }, everyone);
-    const http::RouteOptions editors{.permission = "guide_editor"};
-    router.get("/guide/{slug}/edit", [this](http::Request& r) { return edit_form(r); }, editors);
-    router.post("/guide/{slug}/edit", [this](http::Request& r) { return save_edit(r); }, editors);
-    router.get("/guide/{slug}/history", [this](http::Request& r) { return history(r); }, editors);
-    router.get("/guide/{slug}/diff", [this](http::Request& r) { return diff(r); }, editors);
-    router.get("/guide/{slug}/offline.zip", [this](http::Request& r) { return offline_pack(r); }, everyone);
+void GuideModule::routes(kit::Registration& r) {
+    auto h = [this](http::Response (GuideModule::*handler)(http::Request&)) {
+        return [this, handler](http::Request& q) { return (this->*handler)(q); };
+    };
+    // Anonymous readers share the rendered pages (the query carries filters and start times).
+    const http::RouteOptions cached{.cache_anonymous = true};
+    r.get("/guide", "public", h(&GuideModule::index), cached);
+    r.get("/guide/introduction", "public", h(&GuideModule::introduction), cached);
+    r.get("/guide/translations", "coordinator", h(&GuideModule::translations));
+    // Each plan is its owner's: the handler checks.
+    r.get("/guide/plans", "signed_in", h(&GuideModule::plans_page));
+    r.post("/guide/plans", "signed_in", h(&GuideModule::create_plan));
+    r.get("/guide/plans/{plan_id}", "signed_in", h(&GuideModule::plan_page));
+    r.post("/guide/plans/{plan_id}", "signed_in", h(&GuideModule::update_plan));
+    r.post("/guide/plans/{plan_id}/items", "signed_in", h(&GuideModule::change_plan_items));
+    r.get("/guide/shared/{token}", "public", h(&GuideModule::shared_plan));
+    r.get("/guide/shared/{token}/offline.zip", "public", h(&GuideModule::plan_offline_pack));
+    r.get("/guide/{slug}", "public", h(&GuideModule::workshop), cached);
+    r.get("/guide/{slug}/edit", "guide_editor", h(&GuideModule::edit_form));
+    r.post("/guide/{slug}/edit", "guide_editor", h(&GuideModule::save_edit));
+    r.get("/guide/{slug}/history", "guide_editor", h(&GuideModule::history));
+    r.get("/guide/{slug}/diff", "guide_editor", h(&GuideModule::diff));
+    r.get("/guide/{slug}/offline.zip", "public", h(&GuideModule::offline_pack));
 }
 
 }  // namespace avenir::guide

@@ -46,12 +46,13 @@ int GuideStore::save(const GuideContent& c) {
                               {lang, title, c.introduction.body_md.at(lang)});
         }
         for (const auto& r : tx.exec("SELECT slug FROM guide_workshops").rows)
-            if (!slugs.contains(r.get_text(0))) changed += upsert(tx, "DELETE FROM guide_workshops WHERE slug = $1", {r.get_text(0)});
+            if (!slugs.contains(r.get_text("slug"))) changed += upsert(tx, "DELETE FROM guide_workshops WHERE slug = $1", {r.get_text("slug")});
         for (const auto& r : tx.exec("SELECT workshop_slug, lang FROM guide_workshop_texts").rows)
-            if (!texts.contains(r.get_text(0) + "\x1f" + r.get_text(1)))
-                changed += upsert(tx, "DELETE FROM guide_workshop_texts WHERE workshop_slug = $1 AND lang = $2", {r.get_text(0), r.get_text(1)});
+            if (!texts.contains(r.get_text("workshop_slug") + "\x1f" + r.get_text("lang")))
+                changed += upsert(tx, "DELETE FROM guide_workshop_texts WHERE workshop_slug = $1 AND lang = $2",
+                                  {r.get_text("workshop_slug"), r.get_text("lang")});
         for (const auto& r : tx.exec("SELECT lang FROM guide_introduction").rows)
-            if (!langs.contains(r.get_text(0))) changed += upsert(tx, "DELETE FROM guide_introduction WHERE lang = $1", {r.get_text(0)});
+            if (!langs.contains(r.get_text("lang"))) changed += upsert(tx, "DELETE FROM guide_introduction WHERE lang = $1", {r.get_text("lang")});
     });
     return changed;
 }
@@ -61,16 +62,16 @@ void GuideStore::save_version(const Workshop& w, std::optional<std::int64_t> by,
     for (const auto& [lang, doc] : w.texts) texts[lang] = doc;
     db_.with_tx([&](storage::Transaction& tx) {
         const auto current = tx.exec("SELECT version, structure FROM guide_workshops WHERE slug = $1", {w.slug});
-        if (current.empty() || current.at(0).get_int(0) + 1 != w.version)
+        if (current.empty() || current.at(0).get_int("version") + 1 != w.version)
             throw storage::UniqueViolation("the workshop was changed by someone else meanwhile");
         // The first edit of shipped content keeps the shipped version too, so history can diff it.
-        if (tx.exec("SELECT 1 FROM guide_workshop_versions WHERE workshop_slug = $1 AND version = $2", {w.slug, current.at(0).get_int(0)}).empty()) {
+        if (tx.exec("SELECT 1 FROM guide_workshop_versions WHERE workshop_slug = $1 AND version = $2", {w.slug, current.at(0).get_int("version")}).empty()) {
             nlohmann::json before = nlohmann::json::object();
             for (const auto& r : tx.exec("SELECT lang, doc FROM guide_workshop_texts WHERE workshop_slug = $1", {w.slug}).rows)
-                before[r.get_text(0)] = nlohmann::json::parse(r.get_text(1));
+                before[r.get_text("lang")] = nlohmann::json::parse(r.get_text("doc"));
             tx.exec("INSERT INTO guide_workshop_versions (workshop_slug, version, saved_at, saved_by, note, structure, texts) "
                     "VALUES ($1, $2, $3, NULL, 'shipped content', $4, $5)",
-                    {w.slug, current.at(0).get_int(0), now, current.at(0).get_text(1), before.dump()});
+                    {w.slug, current.at(0).get_int("version"), now, current.at(0).get_text("structure"), before.dump()});
         }
         tx.exec("INSERT INTO guide_workshop_versions (workshop_slug, version, saved_at, saved_by, note, structure, texts) "
                 "VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -88,7 +89,7 @@ std::vector<GuideStore::VersionInfo> GuideStore::versions(const std::string& slu
     std::vector<VersionInfo> out;
     for (const auto& r : db_.exec("SELECT version, saved_at, saved_by, note FROM guide_workshop_versions WHERE workshop_slug = $1 "
                                   "ORDER BY version DESC", {slug}))
-        out.push_back({static_cast<int>(r.get_int(0)), r.get_int(1), r.get_opt_int(2), r.get_text(3)});
+        out.push_back({static_cast<int>(r.get_int("version")), r.get_int("saved_at"), r.get_opt_int("saved_by"), r.get_text("note")});
     return out;
 }
 
@@ -96,8 +97,8 @@ std::optional<Workshop> GuideStore::version(const std::string& slug, int number)
     const auto r = db_.exec("SELECT structure, texts FROM guide_workshop_versions WHERE workshop_slug = $1 AND version = $2",
                             {slug, std::int64_t{number}});
     if (r.empty()) return std::nullopt;
-    Workshop w = from_structure_json(nlohmann::json::parse(r.at(0).get_text(0)));
-    const nlohmann::json texts = nlohmann::json::parse(r.at(0).get_text(1));  // items() must not outlive it
+    Workshop w = from_structure_json(nlohmann::json::parse(r.at(0).get_text("structure")));
+    const nlohmann::json texts = nlohmann::json::parse(r.at(0).get_text("texts"));  // items() must not outlive it
     for (const auto& [lang, doc] : texts.items()) w.texts[lang] = doc;
     return w;
 }
@@ -106,15 +107,15 @@ GuideContent GuideStore::load() {
     GuideContent c;
     std::map<std::string, std::size_t> index;
     for (const auto& r : db_.exec("SELECT structure FROM guide_workshops ORDER BY position, slug").rows) {
-        c.workshops.push_back(from_structure_json(nlohmann::json::parse(r.get_text(0))));
+        c.workshops.push_back(from_structure_json(nlohmann::json::parse(r.get_text("structure"))));
         index[c.workshops.back().slug] = c.workshops.size() - 1;
     }
     for (const auto& r : db_.exec("SELECT workshop_slug, lang, doc FROM guide_workshop_texts").rows)
-        if (const auto it = index.find(r.get_text(0)); it != index.end())
-            c.workshops[it->second].texts[r.get_text(1)] = nlohmann::json::parse(r.get_text(2));
+        if (const auto it = index.find(r.get_text("workshop_slug")); it != index.end())
+            c.workshops[it->second].texts[r.get_text("lang")] = nlohmann::json::parse(r.get_text("doc"));
     for (const auto& r : db_.exec("SELECT lang, title, body_md FROM guide_introduction").rows) {
-        c.introduction.title[r.get_text(0)] = r.get_text(1);
-        c.introduction.body_md[r.get_text(0)] = r.get_text(2);
+        c.introduction.title[r.get_text("lang")] = r.get_text("title");
+        c.introduction.body_md[r.get_text("lang")] = r.get_text("body_md");
     }
     return c;
 }

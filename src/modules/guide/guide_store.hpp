@@ -9,7 +9,8 @@ namespace avenir::guide {
 
 class GuideStore {
 public:
-    explicit GuideStore(storage::Database& db) : db_(db) {}
+    // Over the database (each call on its own) or a transaction (calls join it).
+    explicit GuideStore(storage::Executor& db) : db_(db) {}
     // Makes the tables hold exactly `content`; returns the rows changed (0 when already equal).
     int save(const GuideContent& content);
     GuideContent load();
@@ -27,7 +28,7 @@ public:
     std::optional<Workshop> version(const std::string& slug, int number);
 
 private:
-    storage::Database& db_;
+    storage::Executor& db_;
 };
 
 }  // namespace avenir::guide

@@ -1,39 +1,27 @@
 #pragma once
 // The regional resource library: browse with facets, multilingual search, resource pages with
-// their language versions and files, editing for DROs, coordinators and admins, Atom feeds,
-// bulk import and demo data.
-#include <chrono>
+// their language versions and files, editing for DROs, coordinators and admins, Atom feeds, bulk
+// import, and a section on each region page.
+//
+// Files: library_routes.cpp (the route table), library_rules.cpp (who may do what),
+// library_handlers.cpp and library_editor.cpp (request -> store -> view), library_views.cpp (view
+// models), library_store.cpp (SQL), library_import.cpp (JSONL), library_text.cpp (tokenizer,
+// stemming, highlighting). Demo data for benchmarks is a separate program (demo/).
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <iosfwd>
-#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/http/router.hpp"
-#include "core/view/layout.hpp"
-#include "core/view/page_cache.hpp"
+#include "core/kit/module.hpp"
 #include "modules/library/library_store.hpp"
-
-namespace avenir::files {
-class BlobStore;
-}
 
 namespace avenir::library {
 
-struct LibraryOptions {
-    std::chrono::milliseconds cache_ttl{5000};
-    std::string files_dir = "var/files";           // content-addressed uploads
-    std::uint64_t max_upload_bytes = 50ull << 20;  // per file
-    std::string base_url;                          // absolute links in feeds ("https://avenir.example.org")
-    // From other modules, through the app:
-    std::function<std::string(int theme, const std::string& lang)> theme_title;
-    std::function<std::vector<std::pair<std::string, std::string>>(const std::string& lang)> region_names;
-    std::function<std::string(http::Request&)> csrf;
-    std::function<bool(http::Request&, std::string_view permission)> allowed;
-};
+struct ViewEnv;
 
 struct ImportSummary {
     std::size_t imported = 0;   // resources created or updated
@@ -41,28 +29,28 @@ struct ImportSummary {
     std::vector<std::pair<std::size_t, std::string>> errors;  // line number, message
 };
 
-class LibraryModule {
+class LibraryModule final : public kit::Module {
 public:
-    LibraryModule(storage::Database& db, const view::Layout& layout, LibraryOptions options);
-    ~LibraryModule();
+    std::string name() const override { return "library"; }
+    // library.max_upload_mb, `avenir library import`; registers the SQLite search functions.
+    void declare(kit::Declarations& d) override;
+    void start(kit::Context& ctx, kit::Registration& reg) override;
 
-    void register_routes(http::Router& router);
-    // The library's section of a region page: that region's resources, key publications first.
-    std::string region_section(http::Request& req, const std::string& slug);
     // `avenir library import FILE.jsonl`: imports the good lines, reports the bad ones.
     ImportSummary import_jsonl(std::istream& in);
-    // Imports content/library/*.jsonl (every line with a ref); returns the resources changed.
-    // Throws std::invalid_argument naming the file and line of the first bad line.
-    int seed(const std::filesystem::path& dir);
-    // `avenir demo-data --resources N`: generated multilingual resources; returns how many.
-    std::size_t add_demo(std::size_t count, std::uint64_t seed, const std::function<void(std::size_t)>& progress = {});
-    LibraryStore& store() { return store_; }
+    // Imports content_root/library/*.jsonl (every line with a ref); returns the resources changed.
+    // Throws ContentError naming the file and line of the first bad line.
+    int seed(const std::filesystem::path& content_root);
+    LibraryStore store() { return LibraryStore(ctx_->db); }
 
 private:
+    void routes(kit::Registration& reg);
+    // The library's section of a region page: that region's resources, key publications first.
+    std::string region_section(http::Request& req, const std::string& slug);
+    int import_command();
+
     http::Response listing(http::Request& req);
-    http::Response render_listing(http::Request& req);
     http::Response resource_page(http::Request& req);
-    http::Response render_resource(http::Request& req);
     http::Response download(http::Request& req);
     http::Response feed(http::Request& req);
     http::Response new_form(http::Request& req);
@@ -73,26 +61,13 @@ private:
     http::Response upload(http::Request& req);
     http::Response remove_file(http::Request& req);
     http::Response editor_page(http::Request& req, const Resource& r, const std::vector<std::string>& errors, int status);
-    http::Response cached(http::Request& req, http::Response (LibraryModule::*render)(http::Request&));
     Resource find(http::Request& req);
-    // Whether the signed-in editor may change this resource (admins: all; coordinators and DROs:
-    // resources of their regions, and those they created).
-    bool may_edit(http::Request& req, const Resource& r);
-    nlohmann::json card(http::Request& req, const Hit& h, const std::vector<std::pair<std::string, std::string>>& regions);
+    // A resource the request's person may change (403 otherwise).
+    Resource find_editable(http::Request& req);
 
-    LibraryStore store_;
-    const view::Layout& layout_;
-    LibraryOptions options_;
-    view::PageCache cache_;
-    std::unique_ptr<files::BlobStore> blobs_;
+    kit::Context* ctx_ = nullptr;
+    std::uint64_t max_upload_bytes_ = 50ull << 20;
+    std::string import_file_;  // `avenir library import FILE`
 };
-
-// Seconds since the epoch (created_at, updated_at).
-std::int64_t unix_seconds();
-
-// Human labels (English msgids) of the library's keys, translated by the caller.
-std::string_view type_label(std::string_view type);
-std::string_view audience_label(std::string_view audience);
-std::string_view language_name(std::string_view lang);
 
 }  // namespace avenir::library

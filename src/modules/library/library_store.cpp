@@ -137,6 +137,23 @@ struct FacetCounter {
     Facets facets() const { return {list(region), list(theme), list(type), list(lang), list(year)}; }
 };
 
+// Regions and themes back from facet tokens (zr<region index>, zt<theme>), sorted as stored lists are.
+void regions_and_themes(const std::string& facets, Resource& r) {
+    for (const auto& tok : split(facets, ' ')) {
+        if (tok.size() < 3) continue;
+        const int n = std::atoi(tok.c_str() + 2);
+        if (tok.starts_with("zr") && n >= 0 && n < static_cast<int>(std::size(kRegions))) r.regions.emplace_back(kRegions[n]);
+        else if (tok.starts_with("zt") && n > 0) r.themes.push_back(n);
+    }
+    std::sort(r.regions.begin(), r.regions.end());
+    std::sort(r.themes.begin(), r.themes.end());
+}
+
+FileRef to_file(const storage::Row& row) {
+    return FileRef{row.get_int("id"), row.get_text("role"), row.get_text("hash"), row.get_text("name"), row.get_text("content_type"),
+                   row.get_int("size")};
+}
+
 // A version's id names its resource and language, so a full-text match needs no lookup to know
 // which resource it belongs to.
 std::int64_t version_id(std::int64_t resource_id, const std::string& lang) { return resource_id * 4 + index_of(kLanguages, lang); }
@@ -170,7 +187,7 @@ std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::o
                 {r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
                  r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r), r.ref.empty() ? Value(nullptr) : Value(r.ref)})
             .at(0)
-            .get_int(0);
+            .get_int("id");
     insert_children(tx, id, r);
     const std::string facets = facet_tokens(r);
     for (const auto& v : r.versions)
@@ -231,8 +248,8 @@ void LibraryStore::update(const Resource& r, std::int64_t now) {
                     {version_id(r.id, v.lang), r.id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
         }
         for (const auto& row : tx.exec("SELECT lang FROM library_versions WHERE resource_id = $1", {r.id}).rows)
-            if (!kept.contains(row.get_text(0)))
-                tx.exec("DELETE FROM library_versions WHERE resource_id = $1 AND lang = $2", {r.id, row.get_text(0)});
+            if (!kept.contains(row.get_text("lang")))
+                tx.exec("DELETE FROM library_versions WHERE resource_id = $1 AND lang = $2", {r.id, row.get_text("lang")});
     });
 }
 
@@ -252,49 +269,46 @@ std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
     const std::string in = bind_in(params, ids);
     std::unordered_map<std::int64_t, Resource> by_id;
     for (const auto& row : db_.exec("SELECT id, type, published_on, publisher, licence, key_publication, url, duration_seconds, audiences, "
-                                    "created_at, updated_at, ref FROM library_resources WHERE id IN (" + in + ")", params)
+                                    "created_at, updated_at, ref, facets FROM library_resources WHERE id IN (" + in + ")", params)
                                .rows) {
         Resource r;
-        r.id = row.get_int(0);
-        r.type = row.get_text(1);
-        r.date = row.get_text(2);
-        r.publisher = row.get_text(3);
-        r.licence = row.get_text(4);
-        r.key_publication = row.get_int(5) != 0;
-        r.url = row.get_text(6);
-        r.duration_seconds = row.get_int(7);
-        r.audiences = split(row.get_text(8), ',');
-        r.created_at = row.get_int(9);
-        r.updated_at = row.get_int(10);
-        r.ref = row.get_opt_text(11).value_or("");
+        r.id = row.get_int("id");
+        r.type = row.get_text("type");
+        r.date = row.get_text("published_on");
+        r.publisher = row.get_text("publisher");
+        r.licence = row.get_text("licence");
+        r.key_publication = row.get_int("key_publication") != 0;
+        r.url = row.get_text("url");
+        r.duration_seconds = row.get_int("duration_seconds");
+        r.audiences = split(row.get_text("audiences"), ',');
+        r.created_at = row.get_int("created_at");
+        r.updated_at = row.get_int("updated_at");
+        r.ref = row.get_opt_text("ref").value_or("");
+        // Regions and themes from the resource's own facet tokens: no query of their tables.
+        regions_and_themes(row.get_text("facets"), r);
         by_id.emplace(r.id, std::move(r));
     }
-    for (const auto& row : db_.exec("SELECT resource_id, region FROM library_resource_regions WHERE resource_id IN (" + in + ") ORDER BY region", params).rows)
-        by_id[row.get_int(0)].regions.push_back(row.get_text(1));
-    for (const auto& row : db_.exec("SELECT resource_id, theme FROM library_resource_themes WHERE resource_id IN (" + in + ") ORDER BY theme", params).rows)
-        by_id[row.get_int(0)].themes.push_back(static_cast<int>(row.get_int(1)));
     std::unordered_map<std::int64_t, std::pair<std::int64_t, std::size_t>> version_of;  // version id -> (resource, index)
     for (const auto& row : db_.exec("SELECT id, resource_id, lang, title, summary, body, transcript, url FROM library_versions "
                                     "WHERE resource_id IN (" + in + ") ORDER BY resource_id, id", params)
                                .rows) {
         Version v;
-        v.lang = row.get_text(2);
-        v.title = row.get_text(3);
-        v.summary = row.get_text(4);
-        v.body_md = row.get_text(5);
-        v.transcript = row.get_text(6);
-        v.url = row.get_text(7);
-        auto& r = by_id[row.get_int(1)];
-        version_of[row.get_int(0)] = {r.id, r.versions.size()};
+        v.lang = row.get_text("lang");
+        v.title = row.get_text("title");
+        v.summary = row.get_text("summary");
+        v.body_md = row.get_text("body");
+        v.transcript = row.get_text("transcript");
+        v.url = row.get_text("url");
+        auto& r = by_id[row.get_int("resource_id")];
+        version_of[row.get_int("id")] = {r.id, r.versions.size()};
         r.versions.push_back(std::move(v));
     }
     for (const auto& row : db_.exec("SELECT f.id, f.version_id, f.role, f.hash, f.name, f.content_type, f.size FROM library_files f "
                                     "JOIN library_versions v ON v.id = f.version_id WHERE v.resource_id IN (" + in + ") ORDER BY f.id", params)
                                .rows) {
-        const auto it = version_of.find(row.get_int(1));
+        const auto it = version_of.find(row.get_int("version_id"));
         if (it == version_of.end()) continue;
-        FileRef f{row.get_int(0), row.get_text(2), row.get_text(3), row.get_text(4), row.get_text(5), row.get_int(6)};
-        by_id[it->second.first].versions[it->second.second].files.push_back(std::move(f));
+        by_id[it->second.first].versions[it->second.second].files.push_back(to_file(row));
     }
     std::vector<Resource> out;
     for (auto id : ids)
@@ -310,9 +324,9 @@ std::int64_t LibraryStore::add_file(std::int64_t resource_id, const std::string&
         if (!v) throw storage::DbError("library: no " + lang + " version of resource " + std::to_string(resource_id));
         id = tx.exec("INSERT INTO library_files (version_id, role, hash, name, content_type, size, uploaded_at, uploaded_by) "
                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                     {v->get_int(0), f.role, f.hash, f.name, f.content_type, f.size, now, by ? Value(*by) : Value(nullptr)})
+                     {v->get_int("id"), f.role, f.hash, f.name, f.content_type, f.size, now, by ? Value(*by) : Value(nullptr)})
                  .at(0)
-                 .get_int(0);
+                 .get_int("id");
         tx.exec("UPDATE library_resources SET updated_at = $2 WHERE id = $1", {resource_id, now});
     });
     return id;
@@ -324,7 +338,7 @@ std::optional<FileRef> LibraryStore::file(std::int64_t resource_id, std::int64_t
                               {file_id, resource_id})
                          .first();
     if (!row) return std::nullopt;
-    return FileRef{row->get_int(0), row->get_text(1), row->get_text(2), row->get_text(3), row->get_text(4), row->get_int(5)};
+    return to_file(*row);
 }
 
 std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, std::int64_t file_id) {
@@ -335,41 +349,72 @@ std::optional<std::string> LibraryStore::remove_file(std::int64_t resource_id, s
                                  {file_id, resource_id})
                              .first();
         if (!row) return;
-        const std::string hash = row->get_text(0);
+        const std::string hash = row->get_text("hash");
         tx.exec("DELETE FROM library_files WHERE id = $1", {file_id});
         if (tx.exec("SELECT 1 FROM library_files WHERE hash = $1 LIMIT 1", {hash}).empty()) orphan = hash;
     });
     return orphan;
 }
 
-std::function<std::vector<std::string>(std::string_view, const std::string&)> LibraryStore::expander() {
-    return [this](std::string_view lang, const std::string& raw) { return expand_prefix(lang, raw); };
-}
-
-std::vector<std::string> LibraryStore::expand_prefix(std::string_view lang, const std::string& raw) {
-    std::vector<std::string> out;
-    if (raw.size() < 3) return out;  // "_" and one letter: too many words to be useful
-    // A word the library knows is taken as finished: its stem already matches its other forms.
-    if (!db_.exec("SELECT 1 FROM library_terms WHERE lang = $1 AND term = $2", {std::string(lang), raw}).empty()) return out;
-    for (const auto& row : db_.exec("SELECT term FROM library_terms WHERE lang = $1 AND term > $2 AND term < $3 ORDER BY term LIMIT $4",
-                                    {std::string(lang), raw, raw + "\xf4\x8f\xbf\xbf", std::int64_t{kPrefixTerms}})
-                               .rows)
-        out.push_back(row.get_text(0));
-    return out;
+std::function<std::vector<std::string>(std::string_view, const std::string&)> LibraryStore::expander(
+    const SearchQuery& q, const std::vector<std::string_view>& langs) {
+    // The (language, raw word) pairs to expand, as language_match() will ask for them.
+    std::vector<std::pair<std::string, std::string>> wanted;
+    for (auto lang : langs)
+        for (const auto& group : q.all)
+            for (const auto& t : group) {
+                if (!t.prefix) continue;
+                std::string words;
+                for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
+                for (auto& raw : analyze(lang, words, Analysis::Prefix))
+                    if (raw.size() >= 3) wanted.emplace_back(std::string(lang), std::move(raw));  // "_" and one letter: too many words
+            }
+    auto found = std::make_shared<std::map<std::pair<std::string, std::string>, std::vector<std::string>>>();
+    if (!wanted.empty()) {
+        // One statement: for each pair, the word itself if known, then the words that extend it.
+        std::vector<Value> params;
+        std::string sql;
+        for (const auto& [lang, raw] : wanted) {
+            params.emplace_back(lang);
+            params.emplace_back(raw);
+            params.emplace_back(raw + "\xf4\x8f\xbf\xbf");
+            const std::string n = std::to_string(params.size());
+            sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT * FROM (SELECT lang, term FROM library_terms WHERE lang = $") +
+                   std::to_string(params.size() - 2) + " AND term >= $" + std::to_string(params.size() - 1) + " AND term < $" + n +
+                   " ORDER BY term LIMIT " + std::to_string(kPrefixTerms + 1) + ") AS x" + n;
+        }
+        // A row belongs to every pair of its language whose word it extends.
+        std::map<std::pair<std::string, std::string>, std::vector<std::string>>& out = *found;
+        for (const auto& row : db_.exec(sql, params).rows) {
+            const std::string lang = row.get_text("lang"), term = row.get_text("term");
+            for (const auto& [l, raw] : wanted)
+                if (l == lang && term.starts_with(raw)) out[{l, raw}].push_back(term);
+        }
+        for (auto& [key, terms] : out) {
+            std::sort(terms.begin(), terms.end());
+            terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+            // A word the library knows is taken as finished: its stem already matches its other forms.
+            if (!terms.empty() && terms.front() == key.second) terms.clear();
+            else if (terms.size() > static_cast<std::size_t>(kPrefixTerms)) terms.resize(kPrefixTerms);
+        }
+    }
+    return [found](std::string_view lang, const std::string& raw) {
+        const auto it = found->find({std::string(lang), raw});
+        return it == found->end() ? std::vector<std::string>{} : it->second;
+    };
 }
 
 std::optional<std::int64_t> LibraryStore::id_of_ref(const std::string& ref) {
-    if (auto row = db_.exec("SELECT id FROM library_resources WHERE ref = $1", {ref}).first()) return row->get_int(0);
+    if (auto row = db_.exec("SELECT id FROM library_resources WHERE ref = $1", {ref}).first()) return row->get_int("id");
     return std::nullopt;
 }
 
-std::int64_t LibraryStore::count() { return db_.exec("SELECT count(*) FROM library_resources").at(0).get_int(0); }
+std::int64_t LibraryStore::count() { return db_.exec("SELECT count(*) AS n FROM library_resources").at(0).get_int("n"); }
 
-Page LibraryStore::browse(const Filters& f, int offset, int limit, bool key_first) {
+Page LibraryStore::browse(const Filters& f, int offset, int limit, bool key_first, bool with_facets) {
     Page page;
     std::vector<Value> params;
     const std::string where = filter_sql(f, params);
-    page.total = db_.exec("SELECT count(*) FROM library_resources r WHERE " + where, params).at(0).get_int(0);
     std::vector<Value> p2 = params;
     p2.emplace_back(std::int64_t{limit});
     p2.emplace_back(std::int64_t{offset});
@@ -379,21 +424,41 @@ Page LibraryStore::browse(const Filters& f, int offset, int limit, bool key_firs
                                         std::to_string(p2.size() - 1) + " OFFSET $" + std::to_string(p2.size()),
                                     p2)
                                .rows)
-        ids.push_back(row.get_int(0));
+        ids.push_back(row.get_int("id"));
     for (auto& r : load(ids)) page.hits.push_back({std::move(r), "", "", "", 0});
-    auto counts = [&](const std::string& sql) {
-        std::vector<FacetCount> out;
-        for (const auto& row : db_.exec(sql, params).rows) out.push_back({row.get_text(0), row.get_int(1)});
-        return out;
+    // The total and every facet's counts in one statement.
+    std::string sql = "SELECT 'total' AS facet, '' AS k, count(*) AS n FROM library_resources r WHERE " + where;
+    if (with_facets)
+        sql += " UNION ALL SELECT 'region', x.region, count(*) FROM library_resource_regions x JOIN library_resources r ON r.id = x.resource_id "
+               "WHERE " + where + " GROUP BY x.region"
+               " UNION ALL SELECT 'theme', CAST(x.theme AS TEXT), count(*) FROM library_resource_themes x JOIN library_resources r ON r.id = "
+               "x.resource_id WHERE " + where + " GROUP BY x.theme"
+               " UNION ALL SELECT 'type', r.type, count(*) FROM library_resources r WHERE " + where + " GROUP BY r.type"
+               " UNION ALL SELECT 'year', CAST(r.year AS TEXT), count(*) FROM library_resources r WHERE " + where + " GROUP BY r.year"
+               " UNION ALL SELECT 'lang', x.lang, count(*) FROM library_versions x JOIN library_resources r ON r.id = x.resource_id WHERE " +
+               where + " GROUP BY x.lang";
+    for (const auto& row : db_.exec(sql, params).rows) {
+        const std::string facet = row.get_text("facet");
+        FacetCount c{row.get_text("k"), row.get_int("n")};
+        if (facet == "total") page.total = c.count;
+        else if (facet == "region") page.facets.region.push_back(std::move(c));
+        else if (facet == "theme") page.facets.theme.push_back(std::move(c));
+        else if (facet == "type") page.facets.type.push_back(std::move(c));
+        else if (facet == "year") page.facets.year.push_back(std::move(c));
+        else if (facet == "lang") page.facets.lang.push_back(std::move(c));
+    }
+    auto by_key = [](std::vector<FacetCount>& v, bool numeric, bool descending) {
+        std::sort(v.begin(), v.end(), [&](const FacetCount& a, const FacetCount& b) {
+            const bool less = numeric ? std::atoll(a.key.c_str()) < std::atoll(b.key.c_str()) : a.key < b.key;
+            const bool greater = numeric ? std::atoll(a.key.c_str()) > std::atoll(b.key.c_str()) : a.key > b.key;
+            return descending ? greater : less;
+        });
     };
-    page.facets.region = counts("SELECT x.region, count(*) FROM library_resource_regions x JOIN library_resources r ON r.id = x.resource_id WHERE " +
-                                where + " GROUP BY x.region ORDER BY x.region");
-    page.facets.theme = counts("SELECT x.theme, count(*) FROM library_resource_themes x JOIN library_resources r ON r.id = x.resource_id WHERE " +
-                               where + " GROUP BY x.theme ORDER BY x.theme");
-    page.facets.type = counts("SELECT r.type, count(*) FROM library_resources r WHERE " + where + " GROUP BY r.type ORDER BY r.type");
-    page.facets.year = counts("SELECT r.year, count(*) FROM library_resources r WHERE " + where + " GROUP BY r.year ORDER BY r.year DESC");
-    page.facets.lang = counts("SELECT x.lang, count(*) FROM library_versions x JOIN library_resources r ON r.id = x.resource_id WHERE " +
-                              where + " GROUP BY x.lang ORDER BY x.lang");
+    by_key(page.facets.region, false, false);
+    by_key(page.facets.theme, true, false);
+    by_key(page.facets.type, false, false);
+    by_key(page.facets.year, true, true);
+    by_key(page.facets.lang, false, false);
     return page;
 }
 
@@ -406,7 +471,7 @@ std::vector<Resource> LibraryStore::recent(const Filters& f, int limit) {
                                         std::to_string(params.size()),
                                     params)
                                .rows)
-        ids.push_back(row.get_int(0));
+        ids.push_back(row.get_int("id"));
     return load(ids);
 }
 
@@ -471,7 +536,7 @@ std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const 
                " AND " + facet_where + " ORDER BY " + t + ".rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
     }
     // The resource and language come from the version id (resource * 4 + language).
-    sql += ") SELECT version_id, version_id / 4, version_id % 4, facets, -score FROM hits";
+    sql += ") SELECT version_id, version_id / 4 AS resource_id, version_id % 4 AS lang_index, facets, -score AS score FROM hits";
     return sql;
 }
 
@@ -550,24 +615,35 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
         std::vector<std::string_view> langs;
         std::vector<Value> params;
         std::string where;
-        if (!sqlite_query(q, f, expander(), langs, params, where)) return page;
+        if (!sqlite_query(q, f, expander(q, search_languages(f)), langs, params, where)) return page;
         // With facet filters, only the newest kExamineWindow matches of each language are looked at:
         // a rare combination of filters would otherwise walk every match of a common word.
         std::vector<std::size_t> floors;
         if (!f.regions.empty() || !f.themes.empty() || !f.types.empty() || !f.years.empty()) {
+            // Each language's floor in one statement: the rowid of its kExamineWindow-th newest match.
+            std::string sql;
+            std::vector<Value> fp;
             for (std::size_t i = 0; i < langs.size(); ++i) {
                 const std::string t = "library_fts_" + std::string(langs[i]);
-                const auto row = db_.exec("SELECT rowid FROM " + t + " WHERE " + t + " MATCH $1 ORDER BY rowid DESC LIMIT 1 OFFSET $2",
-                                          {params[i], std::int64_t{kExamineWindow - 1}})
-                                     .first();
-                if (row) page.truncated = true;
-                params.emplace_back(row ? row->get_int(0) : std::int64_t{0});
+                fp.push_back(params[i]);
+                sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + std::to_string(i) + " AS i, rowid AS floor FROM " + t +
+                       " WHERE " + t + " MATCH $" + std::to_string(fp.size()) + " ORDER BY rowid DESC LIMIT 1 OFFSET " +
+                       std::to_string(kExamineWindow - 1) + ")";
+            }
+            std::vector<std::int64_t> floor_of(langs.size(), 0);
+            for (const auto& row : db_.exec(sql, fp).rows) {
+                floor_of[static_cast<std::size_t>(row.get_int("i"))] = row.get_int("floor");
+                page.truncated = true;
+            }
+            for (const auto floor : floor_of) {
+                params.emplace_back(floor);
                 floors.push_back(params.size());
             }
         }
         std::map<std::string, int> per_lang;
         for (const auto& row : db_.exec(sqlite_search_sql(langs, where, floors), params).rows) {
-            cands.push_back({row.get_int(0), row.get_int(1), std::string(kLanguages[row.get_int(2)]), row.get_text(3), row.get_double(4)});
+            cands.push_back({row.get_int("version_id"), row.get_int("resource_id"), std::string(kLanguages[row.get_int("lang_index")]),
+                             row.get_text("facets"), row.get_double("score")});
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
     } else {
@@ -588,7 +664,7 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
                                 ") AS score FROM library_versions v JOIN library_resources r ON r.id = v.resource_id WHERE (" + cond +
                                 ") AND " + where + " ORDER BY score DESC, v.id DESC LIMIT $" + std::to_string(params.size());
         for (const auto& row : db_.exec(sql, params).rows)
-            cands.push_back({row.get_int(0), row.get_int(1), row.get_text(2), row.get_text(3), row.get_double(4)});
+            cands.push_back({row.get_int("id"), row.get_int("resource_id"), row.get_text("lang"), row.get_text("facets"), row.get_double("score")});
         if (static_cast<int>(cands.size()) >= kRankWindow * 4) page.truncated = true;
     }
     // Best version per resource; facet counts per resource.
@@ -644,13 +720,13 @@ std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const F
     std::vector<std::string_view> langs;
     std::vector<Value> params;
     std::string where;
-    if (!sqlite_query(q, f, expander(), langs, params, where)) return out;
+    if (!sqlite_query(q, f, expander(q, search_languages(f)), langs, params, where)) return out;
     std::vector<std::size_t> floors;
     for (std::size_t i = 0; i < langs.size(); ++i) {
         params.emplace_back(std::int64_t{0});
         floors.push_back(params.size());
     }
-    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, where, floors), params).rows) out.push_back(row.get_text(3));
+    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, where, floors), params).rows) out.push_back(row.get_text("detail"));
     return out;
 }
 

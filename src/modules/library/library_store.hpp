@@ -49,7 +49,8 @@ struct Page {
 
 class LibraryStore {
 public:
-    explicit LibraryStore(storage::Database& db) : db_(db) {}
+    // Over the database (each call on its own) or a transaction (calls join it).
+    explicit LibraryStore(storage::Executor& db) : db_(db) {}
 
     // Inserts a validated resource; returns its id. created_by may be empty (imports, demo data).
     std::int64_t create(const Resource& r, std::optional<std::int64_t> created_by, std::int64_t now);
@@ -66,8 +67,9 @@ public:
     // Removes the file row; returns its hash when no other row references it (the blob may go).
     std::optional<std::string> remove_file(std::int64_t resource_id, std::int64_t file_id);
 
-    // Browsing (no text query): newest first, or key publications first when key_first.
-    Page browse(const Filters& f, int offset, int limit, bool key_first = false);
+    // Browsing (no text query): newest first, or key publications first when key_first; facet
+    // counts only when with_facets.
+    Page browse(const Filters& f, int offset, int limit, bool key_first = false, bool with_facets = true);
     // Full-text search with facets. Ranked by relevance (titles above summaries above bodies).
     Page search(const SearchQuery& q, const Filters& f, int offset, int limit);
     // The newest resources (feeds), with filters.
@@ -88,11 +90,13 @@ public:
     static constexpr int kPrefixTerms = 24;
 
 private:
-    // SQLite: the indexed full words of lang that extend raw ("_negoc" -> "_negociation", ...).
-    std::vector<std::string> expand_prefix(std::string_view lang, const std::string& raw);
-    std::function<std::vector<std::string>(std::string_view, const std::string&)> expander();
+    // SQLite: for the query's unfinished words, the indexed full words of each language that
+    // extend them ("_negoc" -> "_negociation", ...), all in one statement.
+    std::function<std::vector<std::string>(std::string_view, const std::string&)> expander(const SearchQuery& q,
+                                                                                          const std::vector<std::string_view>& langs);
+    // Resources by id, in that order: three statements whatever their number.
     std::vector<Resource> load(const std::vector<std::int64_t>& ids);
-    storage::Database& db_;
+    storage::Executor& db_;
 };
 
 }  // namespace avenir::library

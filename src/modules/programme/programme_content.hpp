@@ -6,13 +6,14 @@
 #include <utility>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "modules/programme/programme_types.hpp"
 
 namespace avenir::programme {
 
 // Says which file and key is wrong and what to fix.
-struct ContentError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct ContentError : avenir::ContentError {
+    using avenir::ContentError::ContentError;
 };
 
 // Loads and validates dir (content/programme). Throws ContentError.

@@ -76,49 +76,52 @@ json contact_groups_json(Picker& pick, const Content& c, std::string_view region
 
 }  // namespace
 
-ProgrammeModule::ProgrammeModule(storage::Database& db, const view::Layout& layout, std::chrono::milliseconds cache_ttl)
-    : store_(db), layout_(layout), cache_(cache_ttl) {}
+std::unique_ptr<kit::Module> make_module() { return std::make_unique<ProgrammeModule>(); }
 
-int ProgrammeModule::seed(const std::filesystem::path& content_dir) {
-    const Content content = load_content(content_dir);
+void ProgrammeModule::start(kit::Context& ctx, kit::Registration& reg) {
+    ctx_ = &ctx;
+    layout_ = &ctx.layout;
+    routes(reg);
+    reg.nav({.path = "/", .label = "Home", .order = 0});
+    reg.nav({.path = "/regions", .label = "Regions", .order = 40});
+    reg.nav({.path = "/contacts", .label = "Contacts", .order = 50});
+    reg.seeder([this](const std::filesystem::path& root) { return seed(root); });
+    reg.reference_loader(load_reference);
+}
+
+int ProgrammeModule::seed(const std::filesystem::path& content_root) {
+    const Content content = load_content(content_root / "programme");
     for (const auto& [page, fingerprint] : outdated_translations(content))
         log::warn("translation_outdated", log::kv("page", page) + " " + log::kv("current_source", fingerprint));
-    const int changed = store_.save(content);
-    cache_.clear();
+    const int changed = ProgrammeStore(ctx_->db).save(content);
+    if (changed > 0) {
+        ctx_->reference.reload();  // a new generation: this snapshot, and every instance's, is rebuilt
+        ctx_->page_cache.clear();
+    }
     return changed;
 }
 
-http::Response ProgrammeModule::cached(http::Request& req, http::Response (ProgrammeModule::*render)(http::Request&)) {
-    // Signed-in people see their own header, so only anonymous pages are shared.
-    if (auth::current_principal(req)) return (this->*render)(req);
-    return cache_.get_or_make(req.lang + req.path, [&] { return (this->*render)(req); });
+std::shared_ptr<const Content> ProgrammeModule::content() {
+    const std::string generation = ctx_->reference.get()->generation;
+    std::lock_guard lock(content_mutex_);
+    if (!content_ || generation != content_generation_) {
+        content_ = std::make_shared<const Content>(ProgrammeStore(ctx_->db).load());
+        content_generation_ = generation;
+    }
+    return content_;
 }
 
-std::vector<std::string> ProgrammeModule::region_slugs() {
-    std::vector<std::string> out;
-    for (const auto& r : store_.load().regions) out.push_back(r.slug);
-    return out;
+kit::ReferenceSnapshot load_reference(storage::Executor& db) {
+    const Content c = ProgrammeStore(db).load_reference();
+    kit::ReferenceSnapshot s;
+    for (const auto& r : c.regions) s.regions.push_back({r.slug, r.name});
+    for (const auto& t : c.themes) s.themes.push_back({t.number, t.title});
+    return s;
 }
 
-std::string ProgrammeModule::theme_title(int number, const std::string& lang) {
-    for (const auto& t : store_.load().themes)
-        if (t.number == number) return i18n::choose(t.title, lang).text;
-    return {};
-}
-
-std::vector<std::pair<std::string, std::string>> ProgrammeModule::region_names(const std::string& lang) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& r : store_.load().regions) out.emplace_back(r.slug, i18n::choose(r.name, lang).text);
-    return out;
-}
-
-http::Response ProgrammeModule::home(http::Request& req) { return cached(req, &ProgrammeModule::render_home); }
-http::Response ProgrammeModule::regions(http::Request& req) { return cached(req, &ProgrammeModule::render_regions); }
-http::Response ProgrammeModule::contacts(http::Request& req) { return cached(req, &ProgrammeModule::render_contacts); }
-http::Response ProgrammeModule::region(http::Request& req) { return cached(req, &ProgrammeModule::render_region); }
-
-http::Response ProgrammeModule::render_home(http::Request& req) {
-    const Content c = store_.load();
+http::Response ProgrammeModule::home(http::Request& req) {
+    const auto content_ptr = content();
+    const Content& c = *content_ptr;
     Picker pick{req};
     json d;
     d["intro"] = page_json(pick, c, "home-intro");
@@ -128,7 +131,7 @@ http::Response ProgrammeModule::render_home(http::Request& req) {
     d["themes"] = json::array();
     for (const auto& t : c.themes)
         d["themes"].push_back({{"number", std::to_string(t.number)}, {"title", pick.text(t.title)}, {"summary", pick.text(t.summary)}});
-    const std::string format = layout_.tr(req, "{sessions} sessions of {hours} hours");
+    const std::string format = layout_->tr(req, "{sessions} sessions of {hours} hours");
     d["groups"] = json::array();
     for (const auto& g : c.groups) {
         const std::string f = replace_all(replace_all(format, "{sessions}", std::to_string(g.sessions)), "{hours}", std::to_string(g.hours));
@@ -137,30 +140,32 @@ http::Response ProgrammeModule::render_home(http::Request& req) {
     d["phases"] = json::array();
     for (const auto& p : c.phases)
         d["phases"].push_back({{"when", pick.text(p.when)}, {"title", pick.text(p.title)}, {"description", pick.text(p.description)}});
-    d["regions_href"] = layout_.href(req, "/regions");
-    d["contacts_href"] = layout_.href(req, "/contacts");
+    d["regions_href"] = view::Layout::href(req, "/regions");
+    d["contacts_href"] = view::Layout::href(req, "/contacts");
     d["fallback_note"] = pick.any_fallback;
     const std::string title = d["intro"].value("present", false) ? d["intro"]["title"]["text"].get<std::string>() : "Avenir";
-    return layout_.page(req, "programme/home", std::move(d), title);
+    return layout_->page(req, "programme/home", std::move(d), title);
 }
 
-http::Response ProgrammeModule::render_regions(http::Request& req) {
-    const Content c = store_.load();
+http::Response ProgrammeModule::regions(http::Request& req) {
+    const auto content_ptr = content();
+    const Content& c = *content_ptr;
     Picker pick{req};
     json d;
     d["intro"] = page_json(pick, c, "regions-intro");
     d["regions"] = json::array();
     for (const auto& r : c.regions)
-        d["regions"].push_back({{"href", layout_.href(req, "/regions/" + r.slug)}, {"name", pick.text(r.name)}});
+        d["regions"].push_back({{"href", view::Layout::href(req, "/regions/" + r.slug)}, {"name", pick.text(r.name)}});
     d["fallback_note"] = pick.any_fallback;
-    const std::string title = layout_.tr(req, "Regions");
+    const std::string title = layout_->tr(req, "Regions");
     d["title"] = title;
-    return layout_.page(req, "programme/regions", std::move(d), title);
+    return layout_->page(req, "programme/regions", std::move(d), title);
 }
 
-http::Response ProgrammeModule::render_region(http::Request& req) {
+http::Response ProgrammeModule::region(http::Request& req) {
     const std::string& slug = req.param("slug");
-    const Content c = store_.load();
+    const auto content_ptr = content();
+    const Content& c = *content_ptr;
     const auto it = std::find_if(c.regions.begin(), c.regions.end(), [&](const Region& r) { return r.slug == slug; });
     if (it == c.regions.end()) throw NotFound("There is no such region.");
     Picker pick{req};
@@ -170,25 +175,26 @@ http::Response ProgrammeModule::render_region(http::Request& req) {
     d["contact_groups"] = contact_groups_json(pick, c, slug);
     d["has_contacts"] = !d["contact_groups"].empty();
     std::string sections;
-    for (const auto& section : region_sections_) sections += section(req, slug);
+    for (const auto* section : ctx_->extensions.all<kit::RegionSection>()) sections += section->render(req, slug);
     d["sections_html"] = sections;
-    d["regions_href"] = layout_.href(req, "/regions");
-    d["contacts_href"] = layout_.href(req, "/contacts");
+    d["regions_href"] = view::Layout::href(req, "/regions");
+    d["contacts_href"] = view::Layout::href(req, "/contacts");
     d["fallback_note"] = pick.any_fallback;
     const std::string title = d["name"]["text"].get<std::string>();
-    return layout_.page(req, "programme/region", std::move(d), title);
+    return layout_->page(req, "programme/region", std::move(d), title);
 }
 
-http::Response ProgrammeModule::render_contacts(http::Request& req) {
-    const Content c = store_.load();
+http::Response ProgrammeModule::contacts(http::Request& req) {
+    const auto content_ptr = content();
+    const Content& c = *content_ptr;
     Picker pick{req};
     json d;
     d["intro"] = page_json(pick, c, "contacts-intro");
     d["contact_groups"] = contact_groups_json(pick, c, {});
     d["fallback_note"] = pick.any_fallback;
-    const std::string title = layout_.tr(req, "Contacts");
+    const std::string title = layout_->tr(req, "Contacts");
     d["title"] = title;
-    return layout_.page(req, "programme/contacts", std::move(d), title);
+    return layout_->page(req, "programme/contacts", std::move(d), title);
 }
 
 }  // namespace avenir::programme

@@ -1,54 +1,43 @@
 #pragma once
 // The programme's public pages: home, regions, a region, contacts. Content comes from
-// content/programme (see `avenir seed`) through ProgrammeStore.
-#include <chrono>
-#include <filesystem>
-#include <functional>
+// content/programme (see `avenir seed`) through ProgrammeStore, and is held in memory as one
+// snapshot per generation of the reference data, so these pages cost no query. The module also
+// owns the reference data every module reads (regions and themes).
+#include <memory>
+#include <mutex>
 
 #include "core/http/router.hpp"
+#include "core/kit/module.hpp"
 #include "core/view/layout.hpp"
-#include "core/view/page_cache.hpp"
 #include "modules/programme/programme_store.hpp"
 
 namespace avenir::programme {
 
-class ProgrammeModule {
+class ProgrammeModule final : public kit::Module {
 public:
-    ProgrammeModule(storage::Database& db, const view::Layout& layout, std::chrono::milliseconds cache_ttl);
+    std::string name() const override { return "programme"; }
+    void start(kit::Context& ctx, kit::Registration& reg) override;
 
-    // The route table, each route with its permission.
-    void register_routes(http::Router& router);
-    // Loads content_dir (content/programme) into the database; returns the rows changed.
-    int seed(const std::filesystem::path& content_dir);
+    // Loads content_root/programme into the database; returns the rows changed.
+    int seed(const std::filesystem::path& content_root);
 
-    // Slugs of the regions, in order (for other modules through main).
-    std::vector<std::string> region_slugs();
-    // The title of theme `number` in lang (fallback to English); "" when unknown.
-    std::string theme_title(int number, const std::string& lang);
-    // The regions' slugs and names in lang (fallback to English), in order.
-    std::vector<std::pair<std::string, std::string>> region_names(const std::string& lang);
-    // Another module's HTML section shown on each region page (e.g. the library's resources),
-    // given the request and the region's slug.
-    void add_region_section(std::function<std::string(http::Request&, const std::string&)> section) {
-        region_sections_.push_back(std::move(section));
-    }
+private:
+    void routes(kit::Registration& reg);
+    // The content as of the current reference generation (loaded once per generation).
+    std::shared_ptr<const Content> content();
     http::Response home(http::Request& req);
     http::Response regions(http::Request& req);
     http::Response region(http::Request& req);
     http::Response contacts(http::Request& req);
 
-private:
-    // Anonymous pages are cached whole per language and path.
-    http::Response cached(http::Request& req, http::Response (ProgrammeModule::*render)(http::Request&));
-    http::Response render_home(http::Request& req);
-    http::Response render_regions(http::Request& req);
-    http::Response render_region(http::Request& req);
-    http::Response render_contacts(http::Request& req);
-
-    ProgrammeStore store_;
-    const view::Layout& layout_;
-    std::vector<std::function<std::string(http::Request&, const std::string&)>> region_sections_;
-    view::PageCache cache_;
+    kit::Context* ctx_ = nullptr;
+    const view::Layout* layout_ = nullptr;
+    std::mutex content_mutex_;
+    std::shared_ptr<const Content> content_;
+    std::string content_generation_;
 };
+
+// The reference snapshot (regions and themes) from the programme's tables.
+kit::ReferenceSnapshot load_reference(storage::Executor& db);
 
 }  // namespace avenir::programme

@@ -1,14 +1,15 @@
-// Route table of the programme module: method, path, handler, permission.
+// Route table of the programme module: method, path, permission, handler.
 #include "modules/programme/programme_module.hpp"
 
 namespace avenir::programme {
 
-void ProgrammeModule::register_routes(http::Router& router) {
-    const http::RouteOptions everyone{.permission = "public"};
-    router.get("/", [this](http::Request& r) { return home(r); }, everyone);
-    router.get("/regions", [this](http::Request& r) { return regions(r); }, everyone);
-    router.get("/regions/{slug}", [this](http::Request& r) { return region(r); }, everyone);
-    router.get("/contacts", [this](http::Request& r) { return contacts(r); }, everyone);
+void ProgrammeModule::routes(kit::Registration& reg) {
+    // Public pages, the same for every anonymous reader: kept whole by the page cache.
+    const http::RouteOptions cached{.cache_anonymous = true, .cache_with_query = false};
+    reg.get("/", "public", [this](http::Request& r) { return home(r); }, cached);
+    reg.get("/regions", "public", [this](http::Request& r) { return regions(r); }, cached);
+    reg.get("/regions/{slug}", "public", [this](http::Request& r) { return region(r); }, cached);
+    reg.get("/contacts", "public", [this](http::Request& r) { return contacts(r); }, cached);
 }
 
 }  // namespace avenir::programme

@@ -1,5 +1,6 @@
 #include "modules/programme/programme_store.hpp"
 
+#include <map>
 #include <set>
 
 namespace avenir::programme {
@@ -44,7 +45,7 @@ int sync(storage::Transaction& tx, const std::string& table, const std::vector<s
     for (std::size_t i = 0; i < keys.size(); ++i) where += (i ? " AND " : "") + keys[i] + " = $" + std::to_string(i + 1);
     for (const auto& existing : tx.exec("SELECT " + key_list + " FROM " + table).rows) {
         std::vector<Value> key;
-        for (std::size_t i = 0; i < keys.size(); ++i) key.push_back(existing.value(i));
+        for (const auto& k : keys) key.push_back(existing.value(existing.index(k)));
         if (!wanted.contains(key_string(key, keys.size())))
             changed += static_cast<int>(tx.exec("DELETE FROM " + table + " WHERE " + where, key).affected);
     }
@@ -115,54 +116,76 @@ int ProgrammeStore::save(const Content& c) {
     return changed;
 }
 
-Content ProgrammeStore::load() {
-    Content c;
+void ProgrammeStore::load_regions_and_themes(Content& c) {
     for (const auto& row : db_.exec("SELECT slug, position FROM programme_regions ORDER BY position, slug").rows)
-        c.regions.push_back({row.get_text(0), static_cast<int>(row.get_int(1))});
+        c.regions.push_back({row.get_text("slug"), static_cast<int>(row.get_int("position"))});
+    std::map<std::string, Region*> regions;
+    for (auto& r : c.regions) regions[r.slug] = &r;
     for (const auto& row : db_.exec("SELECT region_slug, lang, name, summary_md FROM programme_region_texts").rows)
-        for (auto& r : c.regions)
-            if (r.slug == row.get_text(0)) r.name[row.get_text(1)] = row.get_text(2), r.summary_md[row.get_text(1)] = row.get_text(3);
+        if (const auto it = regions.find(row.get_text("region_slug")); it != regions.end()) {
+            it->second->name[row.get_text("lang")] = row.get_text("name");
+            it->second->summary_md[row.get_text("lang")] = row.get_text("summary_md");
+        }
 
     for (const auto& row : db_.exec("SELECT number FROM programme_themes ORDER BY number").rows)
-        c.themes.push_back({static_cast<int>(row.get_int(0))});
+        c.themes.push_back({static_cast<int>(row.get_int("number"))});
+    std::map<std::int64_t, Theme*> themes;
+    for (auto& t : c.themes) themes[t.number] = &t;
     for (const auto& row : db_.exec("SELECT theme_number, lang, title, summary FROM programme_theme_texts").rows)
-        for (auto& t : c.themes)
-            if (t.number == row.get_int(0)) t.title[row.get_text(1)] = row.get_text(2), t.summary[row.get_text(1)] = row.get_text(3);
+        if (const auto it = themes.find(row.get_int("theme_number")); it != themes.end()) {
+            it->second->title[row.get_text("lang")] = row.get_text("title");
+            it->second->summary[row.get_text("lang")] = row.get_text("summary");
+        }
+}
+
+Content ProgrammeStore::load_reference() {
+    Content c;
+    load_regions_and_themes(c);
+    return c;
+}
+
+Content ProgrammeStore::load() {
+    Content c;
+    load_regions_and_themes(c);
 
     for (const auto& row : db_.exec("SELECT slug, position, sessions, hours FROM programme_groups ORDER BY position, slug").rows)
-        c.groups.push_back({row.get_text(0), static_cast<int>(row.get_int(1)), static_cast<int>(row.get_int(2)),
-                            static_cast<int>(row.get_int(3))});
+        c.groups.push_back({row.get_text("slug"), static_cast<int>(row.get_int("position")), static_cast<int>(row.get_int("sessions")),
+                            static_cast<int>(row.get_int("hours"))});
     for (const auto& row : db_.exec("SELECT group_slug, lang, name, description_md FROM programme_group_texts").rows)
         for (auto& g : c.groups)
-            if (g.slug == row.get_text(0)) g.name[row.get_text(1)] = row.get_text(2), g.description_md[row.get_text(1)] = row.get_text(3);
+            if (g.slug == row.get_text("group_slug"))
+                g.name[row.get_text("lang")] = row.get_text("name"), g.description_md[row.get_text("lang")] = row.get_text("description_md");
 
     for (const auto& row : db_.exec("SELECT slug, position FROM programme_phases ORDER BY position, slug").rows)
-        c.phases.push_back({row.get_text(0), static_cast<int>(row.get_int(1))});
+        c.phases.push_back({row.get_text("slug"), static_cast<int>(row.get_int("position"))});
     for (const auto& row : db_.exec("SELECT phase_slug, lang, when_label, title, description FROM programme_phase_texts").rows)
         for (auto& p : c.phases)
-            if (p.slug == row.get_text(0)) {
-                const auto lang = row.get_text(1);
-                p.when[lang] = row.get_text(2), p.title[lang] = row.get_text(3), p.description[lang] = row.get_text(4);
+            if (p.slug == row.get_text("phase_slug")) {
+                const auto lang = row.get_text("lang");
+                p.when[lang] = row.get_text("when_label"), p.title[lang] = row.get_text("title"), p.description[lang] = row.get_text("description");
             }
 
+    // Contact groups: three queries for all of them, not three per group.
     for (const auto& row : db_.exec("SELECT slug, position FROM programme_contact_groups ORDER BY position, slug").rows)
-        c.contact_groups.push_back({row.get_text(0), static_cast<int>(row.get_int(1))});
-    for (auto& g : c.contact_groups) {
-        for (const auto& row : db_.exec("SELECT lang, name FROM programme_contact_group_texts WHERE group_slug = $1", {g.slug}).rows)
-            g.name[row.get_text(0)] = row.get_text(1);
-        for (const auto& row : db_.exec("SELECT region_slug FROM programme_contact_group_regions WHERE group_slug = $1 ORDER BY region_slug", {g.slug}).rows)
-            g.regions.push_back(row.get_text(0));
-        for (const auto& row : db_.exec("SELECT name, organisation, email FROM programme_contacts WHERE group_slug = $1 ORDER BY position", {g.slug}).rows)
-            g.contacts.push_back({row.get_text(0), row.get_text(1), row.get_text(2)});
-    }
+        c.contact_groups.push_back({row.get_text("slug"), static_cast<int>(row.get_int("position"))});
+    std::map<std::string, ContactGroup*> groups;
+    for (auto& g : c.contact_groups) groups[g.slug] = &g;
+    for (const auto& row : db_.exec("SELECT group_slug, lang, name FROM programme_contact_group_texts").rows)
+        if (const auto it = groups.find(row.get_text("group_slug")); it != groups.end()) it->second->name[row.get_text("lang")] = row.get_text("name");
+    for (const auto& row : db_.exec("SELECT group_slug, region_slug FROM programme_contact_group_regions ORDER BY group_slug, region_slug").rows)
+        if (const auto it = groups.find(row.get_text("group_slug")); it != groups.end()) it->second->regions.push_back(row.get_text("region_slug"));
+    for (const auto& row : db_.exec("SELECT group_slug, name, organisation, email FROM programme_contacts ORDER BY group_slug, position").rows)
+        if (const auto it = groups.find(row.get_text("group_slug")); it != groups.end())
+            it->second->contacts.push_back({row.get_text("name"), row.get_text("organisation"), row.get_text("email")});
 
     std::map<std::string, Page> pages;
     for (const auto& row : db_.exec("SELECT slug, lang, title, body_md, translated_from FROM programme_pages ORDER BY slug").rows) {
-        Page& p = pages[row.get_text(0)];
-        p.slug = row.get_text(0);
-        p.title[row.get_text(1)] = row.get_text(2);
-        p.body_md[row.get_text(1)] = row.get_text(3);
-        if (const auto from = row.get_opt_text(4); from && !from->empty()) p.translated_from[row.get_text(1)] = *from;
+        Page& p = pages[row.get_text("slug")];
+        const std::string lang = row.get_text("lang");
+        p.slug = row.get_text("slug");
+        p.title[lang] = row.get_text("title");
+        p.body_md[lang] = row.get_text("body_md");
+        if (const auto from = row.get_opt_text("translated_from"); from && !from->empty()) p.translated_from[lang] = *from;
     }
     for (auto& [slug, p] : pages) c.pages.push_back(std::move(p));
     return c;

@@ -7,15 +7,19 @@ namespace avenir::programme {
 
 class ProgrammeStore {
 public:
-    explicit ProgrammeStore(storage::Database& db) : db_(db) {}
+    // Over the database (each call on its own) or a transaction (calls join it).
+    explicit ProgrammeStore(storage::Executor& db) : db_(db) {}
     // Makes the tables hold exactly `content` in one transaction; returns the rows changed
     // (0 when the database already held this content).
     int save(const Content& content);
-    // Everything, ordered by position.
+    // Everything, ordered by position (a fixed number of queries, whatever the content).
     Content load();
+    // Only the regions and themes with their names (the platform's reference data).
+    Content load_reference();
 
 private:
-    storage::Database& db_;
+    void load_regions_and_themes(Content& c);
+    storage::Executor& db_;
 };
 
 }  // namespace avenir::programme

@@ -1,4 +1,4 @@
-#include "modules/library/library_demo.hpp"
+#include "modules/library/demo/library_demo.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,50 @@
+#include "core/http/page_cache.hpp"
+
+#include <sodium.h>
+
+#include "core/http/compress.hpp"
+
+namespace avenir::http {
+namespace {
+
+std::string etag_of(const std::string& body) {
+    unsigned char hash[16];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
+    char hex[33];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return "\"" + std::string(hex, 16) + "\"";
+}
+
+}  // namespace
+
+std::shared_ptr<const Response> PageCache::find(std::string_view key) {
+    if (!enabled()) return nullptr;
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.expires <= now) return nullptr;
+    return it->second.response;
+}
+
+std::shared_ptr<const Response> PageCache::store(const std::string& key, Response res) {
+    if (!res.header("ETag")) res.set_header("ETag", etag_of(res.body));
+    if (!res.gzip_body) res.gzip_body = std::make_shared<const std::string>(gzip_compress(res.body));
+    auto shared = std::make_shared<const Response>(std::move(res));
+    if (!enabled()) return shared;
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    if (entries_.size() >= max_entries_) {
+        // Expired entries go first; when every entry is live (many distinct query strings), all go.
+        std::erase_if(entries_, [&](const auto& e) { return e.second.expires <= now; });
+        if (entries_.size() >= max_entries_) entries_.clear();
+    }
+    entries_.insert_or_assign(key, Entry{shared, now + ttl_});
+    return shared;
+}
+
+void PageCache::clear() {
+    std::lock_guard lock(mutex_);
+    entries_.clear();
+}
+
+}  // namespace avenir::http
