@@ -7,6 +7,7 @@
 # Mail goes by SMTP to scripts/smtp-sink.py (Debian's python3-aiosmtpd) on another free port; the
 # tests read the messages from AVENIR_MAIL_DIR. An admin without two-factor sign-in is created with
 # the CLI before the server starts (AVENIR_ADMIN_EMAIL / AVENIR_ADMIN_PASSWORD).
+# AVENIR_BROWSER_TESTS="./a.test.mjs ./b.test.mjs" runs only those files.
 # AVENIR_KEEP_TMP=1 keeps the temp dir (database, server log, TAP output) for a look afterwards.
 set -uo pipefail
 
@@ -139,10 +140,12 @@ done
 base="http://127.0.0.1:$port"
 echo "browser: server up at $base (pid $server_pid), mail to smtp://127.0.0.1:$smtp_port -> $mail_dir; running tests/browser"
 (
-  cd "$tests" && AVENIR_BASE_URL="$base" AVENIR_MAIL_DIR="$mail_dir" node --test --test-concurrency=1 --test-timeout=180000 \
+  # AVENIR_BROWSER_TESTS picks files (e.g. "./guide.test.mjs") while working on one of them.
+  # shellcheck disable=SC2086
+  cd "$tests" && AVENIR_BASE_URL="$base" AVENIR_MAIL_DIR="$mail_dir" node --test --test-concurrency=1 --test-timeout=300000 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tmp/tap.txt" \
-    ./*.test.mjs
+    ${AVENIR_BROWSER_TESTS:-./*.test.mjs}
 )
 test_status=$?
 

@@ -9,7 +9,8 @@
 # src/core/i18n/catalog_test.cpp):
 #   - templates (src/**/*.mustache): {{#t}}English text{{/t}}
 #   - C++ (src/**/*.cpp, *.hpp, not *_test.cpp), when the text is a whole string literal:
-#       tr(req, "..."), layout_.tr(req, "..."), catalog.translate(lang, "...")
+#       tr(req, "..."), layout_.tr(req, "..."), env.tr("..."), catalog.translate(lang, "..."),
+#       i18n::message(catalog, lang, "... {1} ...", values) (core/i18n/message.hpp)
 #       public messages: NotFound("..."), Forbidden, BadRequest, Conflict, Unprocessable,
 #       PayloadTooLarge; default messages `std::string pub = "..."` (errors.hpp); constants
 #       kPublic... = "..."
@@ -66,8 +67,10 @@ sources() {
       return "" unless $text =~ /\G(?:[,);}:]|$)/gc;
       return $out; }
     my @calls = (qr/\btr\s*\(\s*[A-Za-z_][\w.>-]*\s*,\s*(?=")/,
+                 qr/\btr\s*\(\s*(?=")/,
                  qr/\btranslate\s*\([^,()"]*,\s*(?=")/,
-                 qr/\b(?:NotFound|Forbidden|BadRequest|Conflict|Unprocessable|PayloadTooLarge)\s*\(\s*(?=")/,
+                 qr/\bmessage\s*\([^,()"]*,[^,()"]*,\s*(?=")/,
+                 qr/\b(?:NotFound|Forbidden|BadRequest|Conflict|Unprocessable|PayloadTooLarge|ServiceUnavailable)\s*\(\s*(?=")/,
                  qr/\(\s*std::string\s+pub\s*=\s*(?=")/,
                  qr/\bkPublic\w*\s*=\s*(?=")/,
                  qr/\bnoop\s*\(\s*(?=")/,

@@ -53,7 +53,7 @@ int serve(avenir::App& app) {
     sc.port = c.port;
     sc.threads = c.threads;
     sc.workers = c.effective_workers();
-    sc.queue = c.queue;
+    sc.queue = c.effective_queue();
     sc.header_timeout = std::chrono::milliseconds(c.header_timeout_ms);
     sc.idle_timeout = std::chrono::milliseconds(c.idle_timeout_ms);
     sc.max_connections = c.max_connections;

@@ -50,6 +50,7 @@ App::App(const Config& config, bool migrate, std::vector<std::unique_ptr<kit::Mo
       formatter_(catalog_),
       static_files_(config_.static_dir),
       page_cache_(std::chrono::milliseconds(config_.page_cache_ttl_ms)),
+      health_([this] { return db_->ping(); }),
       modules_(std::move(modules)) {
     storage::check_schema_not_newer(*db_);
     if (migrate) storage::migrate(*db_, module_names(modules_));
@@ -74,7 +75,8 @@ App::~App() {
 
 void App::start_modules() {
     static_files_.add_routes(router_);
-    router_.get("/healthz", http::health_handler([this] { return db_->ping(); }), {.permission = "public"});
+    // Answered on the io thread from the last probe (refreshed every second by the maintenance thread).
+    router_.get("/healthz", http::health_handler(health_), {.permission = "public", .inline_handler = true});
 
     context_ = std::make_unique<kit::Context>(kit::Context{config_, *db_, views_, *layout_, catalog_, formatter_, *mailer_, access_,
                                                            audit_, personal_data_, *reference_, page_cache_, static_files_, *blobs_, extensions_,
@@ -108,6 +110,7 @@ void App::build_pipeline(const kit::Identity& identity) {
     options.default_max_body = config_.max_body_bytes;
     options.hsts = config_.behind_tls;
     options.page_cache = &page_cache_;
+    options.upload_dir = config_.upload_dir();
     options.before_route = [this](http::Request& req) {
         auto split = i18n::split_lang_prefix(req.path);
         req.path = split.rest;
@@ -158,12 +161,15 @@ int App::seed() {
 
 void App::start_maintenance() {
     if (maintenance_.joinable()) return;
-    const auto every = std::chrono::milliseconds(std::max(1000u, config_.page_cache_ttl_ms));
+    // Health every second; reference data as often (one cheap query), so content changed by another
+    // instance shows within about a second, well inside the page cache's lifetime.
+    const auto every = std::chrono::milliseconds(1000);
     maintenance_ = std::thread([this, every] {
         std::unique_lock lock(maintenance_mutex_);
         while (!maintenance_wake_.wait_for(lock, every, [this] { return stopping_; })) {
             lock.unlock();
             try {
+                health_.refresh();
                 if (reference_->refresh_if_changed()) page_cache_.clear();
             } catch (const std::exception& e) {
                 log::warn("reference_refresh_failed", log::kv("error", e.what()));

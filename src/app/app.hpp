@@ -12,6 +12,7 @@
 
 #include "app/module_list.hpp"
 #include "core/config.hpp"
+#include "core/http/health.hpp"
 #include "core/http/page_cache.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/router.hpp"
@@ -94,6 +95,7 @@ private:
     std::unique_ptr<kit::ReferenceData> reference_;
     kit::Extensions extensions_;
     http::PageCache page_cache_;
+    http::HealthProbe health_;
     http::Router router_;
     std::vector<kit::Seeder> seeders_;
     std::unique_ptr<kit::Context> context_;

@@ -1,3 +1,4 @@
+#include "core/text/utf8.hpp"
 #include "core/feed/atom.hpp"
 
 #include <libxml/parser.h>
@@ -241,31 +242,12 @@ void write_entry(Writer& w, const Entry& e) {
 std::string xml_safe(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        std::size_t len = 1;
-        char32_t cp = b0, min = 0;
-        if (b0 >= 0x80) {
-            if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
-            else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
-            else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
-            else len = 0;  // stray continuation byte or 0xF8..0xFF
-        }
-        bool ok = len > 0 && i + len <= s.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            ok = (b & 0xC0) == 0x80;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        // Overlong forms are rejected; surrogates and out-of-range values fail xml_char. On any error only the lead
-        // byte is dropped, so decoding resynchronises on the next byte and valid text after it survives.
-        if (!ok || cp < min) {
-            ++i;
-            continue;
-        }
-        if (xml_char(cp)) out.append(s.substr(i, len));
-        i += len;
+    // An ill-formed sequence is dropped byte by byte, so decoding resynchronises and valid text
+    // after it survives; surrogates and out-of-range values never decode.
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const auto cp = utf8::next(s, i);
+        if (cp && xml_char(*cp)) out.append(s.substr(start, i - start));
     }
     return out;
 }

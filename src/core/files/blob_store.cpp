@@ -82,7 +82,7 @@ fs::path BlobStore::location(std::string_view hash) const {
 }
 
 BlobStore::Stored BlobStore::put(std::string_view bytes) {
-    Stored out{sha256_hex(bytes), bytes.size(), false};
+    Stored out{sha256_hex(bytes), bytes.size(), false, false};
     const fs::path target = location(out.hash);
 
     // Already there: same hash and same size is the same content (a size mismatch would be a damaged
@@ -118,6 +118,85 @@ BlobStore::Stored BlobStore::put(std::string_view bytes) {
         fail("cannot close", temp, err);
     }
     if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(temp.c_str());
+        fail("cannot move the new file to", target, err);
+    }
+    sync_dir(dir);
+    return out;
+}
+
+BlobStore::Stored BlobStore::put_file(const fs::path& source) {
+    // Hash as we read, 64 KiB at a time: the file is never held in memory.
+    const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) fail("cannot open", source, errno);
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    std::vector<unsigned char> buf(64 * 1024);
+    std::uint64_t size = 0;
+    for (;;) {
+        const ssize_t n = ::read(in, buf.data(), buf.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(in);
+            fail("cannot read", source, err);
+        }
+        if (n == 0) break;
+        crypto_hash_sha256_update(&state, buf.data(), static_cast<unsigned long long>(n));
+        size += static_cast<std::uint64_t>(n);
+    }
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, digest);
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    Stored out{hex, size, false, false};
+    const fs::path target = location(out.hash);
+    std::error_code ec;
+    if (fs::is_regular_file(fs::symlink_status(target, ec)) && fs::file_size(target, ec) == size && !ec) {
+        ::close(in);
+        out.existed = true;
+        return out;
+    }
+    const fs::path dir = target.parent_path();
+    ensure_dir(dir);
+    // Same filesystem (the upload folder lives beside the store): a rename, no copy.
+    if (::fchmod(in, kFileMode) == 0 && ::fsync(in) == 0 && ::rename(source.c_str(), target.c_str()) == 0) {
+        ::close(in);
+        sync_dir(dir);
+        out.moved = true;
+        return out;
+    }
+    // Elsewhere (another filesystem): copy through a temporary file, as put() does.
+    std::string pattern = (dir / (".tmp-" + out.hash.substr(0, 16) + "-XXXXXX")).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    const int fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        ::close(in);
+        fail("cannot create a temporary file in", dir, err);
+    }
+    const fs::path temp(name.data());
+    try {
+        if (::fchmod(fd, kFileMode) != 0) fail("cannot set the mode of", temp, errno);
+        for (off_t at = 0;;) {
+            const ssize_t n = ::pread(in, buf.data(), buf.size(), at);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) fail("cannot read", source, errno);
+            if (n == 0) break;
+            write_all(fd, std::string_view(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n)), temp);
+            at += n;
+        }
+        if (::fsync(fd) != 0) fail("cannot sync", temp, errno);
+    } catch (...) {
+        ::close(fd);
+        ::close(in);
+        ::unlink(temp.c_str());
+        throw;
+    }
+    ::close(in);
+    if (::close(fd) != 0 || ::rename(temp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         ::unlink(temp.c_str());
         fail("cannot move the new file to", target, err);

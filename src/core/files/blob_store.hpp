@@ -31,10 +31,16 @@ public:
         std::string hash;    // lowercase hex SHA-256 (64 characters)
         std::uint64_t size;  // bytes
         bool existed;        // the same content was already stored (nothing was written)
+        bool moved;          // put_file(): the source file itself became the blob (it is gone from its path)
     };
 
     // Stores the bytes (files 0640, folders 0750). Throws BlobStoreError on I/O failure.
     Stored put(std::string_view bytes);
+
+    // Stores a file's content without reading it whole into memory: hashed in 64 KiB pieces, then
+    // renamed into place when the source is on the same filesystem (moved = true; the source path
+    // is gone), else copied. Throws BlobStoreError on I/O failure.
+    Stored put_file(const std::filesystem::path& source);
 
     // Where the blob is, or nullopt when the hash is not 64 lowercase hex digits or nothing is stored
     // under it. Safe to call with untrusted input ("../x" and the like are simply not hashes).

@@ -3,66 +3,23 @@
 #include <array>
 #include <cstdint>
 
+#include "core/text/utf8.hpp"
+
 namespace avenir::files {
 namespace {
 
 constexpr char32_t kInvalid = 0xFFFFFFFF;
 
-// Decodes one UTF-8 sequence at s[i] and advances i past it. Overlong forms, surrogates, values past
-// U+10FFFF and truncated sequences give kInvalid and consume one byte.
+// Decodes one UTF-8 sequence at s[i] and advances i past it. Ill-formed sequences give kInvalid
+// and consume one byte.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = byte(i);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    std::size_t len;
-    char32_t cp;
-    char32_t min;
-    if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
-    else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
-    else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
-    else {
-        ++i;
-        return kInvalid;
-    }
-    if (s.size() - i < len) {
-        ++i;
-        return kInvalid;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return kInvalid;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return kInvalid;
-    }
-    i += len;
-    return cp;
+    const std::size_t start = i;
+    if (const auto cp = utf8::next(s, i)) return *cp;
+    i = start + 1;
+    return kInvalid;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+void append_utf8(std::string& out, char32_t cp) { utf8::append(out, cp); }
 
 bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
@@ -85,7 +42,6 @@ bool windows_forbidden(char32_t cp) {
 }
 
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string_view trim_dots_spaces(std::string_view s) {
     while (!s.empty() && (s.front() == '.' || s.front() == ' ')) s.remove_prefix(1);
@@ -94,12 +50,7 @@ std::string_view trim_dots_spaces(std::string_view s) {
 }
 
 // Longest prefix of s of at most max bytes that ends on a code point boundary (s is valid UTF-8).
-std::string_view cut_utf8(std::string_view s, std::size_t max) {
-    if (s.size() <= max) return s;
-    std::size_t end = max;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
-    return s.substr(0, end);
-}
+std::string_view cut_utf8(std::string_view s, std::size_t max) { return s.substr(0, utf8::boundary_before(s, max)); }
 
 // "report.v2" has an extension to replace; "version 1.5" and "Dr. Smith" do not (an extension is 1 to 8
 // ASCII letters/digits with at least one letter).
@@ -116,7 +67,7 @@ bool looks_like_extension(std::string_view ext) {
 // Windows device names are reserved whatever follows the first dot ("nul.tar.gz" too).
 bool reserved_on_windows(std::string_view stem) {
     std::string first;
-    for (const char c : stem.substr(0, stem.find('.'))) first += lower(c);
+    for (const char c : stem.substr(0, stem.find('.'))) first += ascii::lower(c);
     while (!first.empty() && first.back() == ' ') first.pop_back();
     static constexpr std::array<std::string_view, 6> kNames{"con", "prn", "aux", "nul", "conin$", "conout$"};
     for (const auto name : kNames)
@@ -149,7 +100,7 @@ std::string sanitize_filename(std::string_view client_name, std::string_view ext
 
     std::string ext;
     for (const char c : extension)
-        if (is_alnum(c)) ext += lower(c);
+        if (is_alnum(c)) ext += ascii::lower(c);
 
     std::string_view stem = trim_dots_spaces(cleaned);
     if (!ext.empty()) {
@@ -169,7 +120,7 @@ std::string sanitize_filename(std::string_view client_name, std::string_view ext
 
 std::string content_disposition(std::string_view disposition, std::string_view filename) {
     std::string type;
-    for (const char c : disposition) type += lower(c);
+    for (const char c : disposition) type += ascii::lower(c);
     if (type != "attachment" && type != "inline")
         throw DispositionError("content_disposition: expected attachment or inline, got \"" +
                                std::string(disposition.substr(0, 40)) + "\"");

@@ -1,9 +1,13 @@
 #include "core/files/sniff.hpp"
 
+#include <fcntl.h>
 #include <magic.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <array>
+#include <filesystem>
+#include <functional>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -190,10 +194,9 @@ std::optional<std::string> read_member(zip_t* za, zip_uint64_t i, std::size_t ca
 
 // Classifies a zip by its members, never by libmagic's guess or a name: ODF text/presentation, or an
 // OOXML word-processing document/presentation. Macro-carrying and ambiguous archives are refused.
-std::optional<Kind> classify_zip(std::string_view bytes) {
+std::optional<Kind> classify_zip_source(zip_source_t* source) {
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
     zip_t* za = source != nullptr ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
     zip_error_fini(&error);
     if (za == nullptr) {
@@ -241,9 +244,24 @@ std::optional<Kind> classify_zip(std::string_view bytes) {
     return odf ? odf : ooxml;
 }
 
-}  // namespace
+std::optional<Kind> classify_zip(std::string_view bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_error_fini(&error);
+    return classify_zip_source(source);
+}
 
-std::optional<FileKind> sniff_allowed(std::string_view bytes) {
+std::optional<Kind> classify_zip_file(const std::filesystem::path& path) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_file_create(path.c_str(), 0, -1, &error);
+    zip_error_fini(&error);
+    return classify_zip_source(source);
+}
+
+// The decision from the first bytes (what libmagic reads) and, for zips, the whole container.
+std::optional<FileKind> sniff(std::string_view bytes, const std::function<std::optional<Kind>()>& zip_members) {
     if (bytes.empty()) return std::nullopt;
     const std::optional<std::string> detected = thread_magic().mime(bytes);
     if (!detected) return std::nullopt;
@@ -266,11 +284,35 @@ std::optional<FileKind> sniff_allowed(std::string_view bytes) {
                       mime == info_of(Kind::Odp).mime || mime == info_of(Kind::Docx).mime ||
                       mime == info_of(Kind::Pptx).mime)) {
         // libmagic's zip verdicts come from the first members only; the members decide.
-        if (const auto kind = classify_zip(bytes)) return make(*kind);
+        if (const auto kind = zip_members()) return make(*kind);
         return std::nullopt;
     }
     if (mime == "application/octet-stream" && mp3_frames(bytes)) return make(Kind::Mp3);
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<FileKind> sniff_allowed(std::string_view bytes) {
+    return sniff(bytes, [&] { return classify_zip(bytes); });
+}
+
+std::optional<FileKind> sniff_allowed_file(const std::filesystem::path& path) {
+    // libmagic reads at most its bytes_max (1 MiB) of a buffer: the same prefix decides here, and
+    // only a zip's members are read from the rest of the file.
+    std::string prefix(kSniffPrefixBytes, '\0');
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::size_t got = 0;
+    while (got < prefix.size()) {
+        const ssize_t n = ::read(fd, prefix.data() + got, prefix.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    prefix.resize(got);
+    return sniff(prefix, [&] { return classify_zip_file(path); });
 }
 
 std::string allowed_kinds_label() {

@@ -13,6 +13,8 @@
 // - Ogg: only when the first logical stream is audio (Vorbis, Opus, FLAC, Speex); Theora is not.
 // - MP3: libmagic says application/octet-stream when zero padding or an odd tag precedes the first
 //   frame; then three consecutive valid MPEG Layer III frame headers are required.
+#include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -37,6 +39,10 @@ public:
 // other zips, other media, empty input, or bytes libmagic fails on). Thread safe: each thread keeps
 // its own libmagic handle. Throws SniffError when libmagic itself is unusable.
 std::optional<FileKind> sniff_allowed(std::string_view bytes);
+// The same decision for a file on disk (an upload as it arrived), reading only its first
+// kSniffPrefixBytes into memory, plus a zip's directory and the members it needs.
+std::optional<FileKind> sniff_allowed_file(const std::filesystem::path& path);
+inline constexpr std::size_t kSniffPrefixBytes = 1 << 20;
 
 // "PDF, ODT, DOCX, ODP, PPTX, PNG, JPEG, MP3, OGG, MP4, WebM" for messages such as
 // "This file type is not accepted. Upload one of: ...".

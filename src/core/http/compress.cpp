@@ -91,7 +91,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
             const std::size_t next = params.find(';');
             const std::string_view p = text::trim(params.substr(0, next));
             params = next == std::string_view::npos ? std::string_view{} : params.substr(next + 1);
-            if (p.size() >= 2 && text::lower(p[0]) == 'q' && p[1] == '=') {
+            if (p.size() >= 2 && ascii::lower(p[0]) == 'q' && p[1] == '=') {
                 const std::string_view v = text::trim(p.substr(2));
                 if (std::from_chars(v.data(), v.data() + v.size(), q).ec != std::errc{}) q = 0;  // locale-free
             }

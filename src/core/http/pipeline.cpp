@@ -22,6 +22,7 @@
 
 #include "core/errors.hpp"
 #include "core/http/text.hpp"
+#include "core/text/utf8.hpp"
 #include "core/log.hpp"
 
 namespace avenir::http {
@@ -44,33 +45,10 @@ std::pair<std::string_view, std::string_view> split_target(std::string_view targ
     return {target.substr(0, q), target.substr(q + 1)};
 }
 
-bool valid_utf8(std::string_view s) {
-    static constexpr unsigned kMin[] = {0, 0x80, 0x800, 0x10000};
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        unsigned cp = 0;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
-        else return false;
-        if (i + n >= s.size()) return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 bool clean_path(std::string_view p) {
     for (const char c : p)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
-    return valid_utf8(p);
+    return utf8::valid(p);
 }
 
 std::string default_message(int status) {
@@ -197,6 +175,7 @@ void Pipeline::prepare(Request& req) const {
             throw BadRequest("The address is not valid.", "malformed request target");
         req.raw_path = decoded;
         req.path = std::move(decoded);
+        if (req.upload_dir.empty()) req.upload_dir = options_.upload_dir;
         if (options_.before_route) options_.before_route(req);
     } catch (...) {
         try {

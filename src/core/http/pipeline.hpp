@@ -40,6 +40,8 @@ struct PipelineOptions {
     PageCache* page_cache = nullptr;
     std::function<bool(const Request&)> may_be_signed_in;
     std::function<bool(Request&)> signed_in;
+    // Where multipart bodies held in memory put their files (streamed ones: ServerConfig::upload_dir).
+    std::string upload_dir;
     // For a handler's exception that means "busy, try again" (a locked or exhausted database):
     // the seconds to put in Retry-After of a 503; nullopt for any other exception (a 500).
     std::function<std::optional<int>(const std::exception&)> retry_after;

@@ -2,7 +2,9 @@
 // A parsed HTTP request, independent of Boost.Beast: modules see only this.
 #include <any>
 #include <cstdint>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,12 +20,34 @@ Method parse_method(std::string_view name);
 // True for POST, PUT, PATCH and DELETE.
 bool is_state_changing(Method m);
 
-// One uploaded file from a multipart/form-data body.
+// A file on disk that is removed when the last owner lets go of it (unless kept).
+class TempFile {
+public:
+    TempFile(std::filesystem::path path, std::uint64_t size) : path_(std::move(path)), size_(size) {}
+    ~TempFile();
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::uint64_t size() const { return size_; }
+    // The file was moved elsewhere (e.g. into the blob store): do not remove it.
+    void keep() { kept_ = true; }
+
+private:
+    std::filesystem::path path_;
+    std::uint64_t size_;
+    bool kept_ = false;
+};
+
+// One uploaded file from a multipart/form-data body. Its bytes are on disk, written as they
+// arrived (never whole in memory), in the request's upload folder.
 struct UploadedFile {
     std::string field;
     std::string filename;      // as sent by the client: never trust it as a path
     std::string content_type;  // as sent by the client: never trust it either
-    std::string data;
+    std::shared_ptr<TempFile> file;
+    std::uint64_t size() const { return file ? file->size() : 0; }
+    // The whole content (for small files and tests).
+    std::string read() const;
 };
 
 // Decoded form fields (url-encoded or multipart), in order; a name may repeat.
@@ -60,6 +84,8 @@ public:
     bool secure = false;       // served over TLS (directly or per trusted proxy config)
     // The peer's address, for throttling only: personal data, never logged or stored in clear.
     std::string remote_address;
+    // Where uploaded files are written while a multipart body is parsed ("" = the system's temp folder).
+    std::filesystem::path upload_dir;
 
     // First header value by lower-case name.
     std::optional<std::string_view> header(std::string_view lower_name) const;
@@ -76,6 +102,8 @@ public:
     // Form body (application/x-www-form-urlencoded or multipart/form-data), parsed once.
     // Throws BadRequest on a malformed body.
     const Form& form();
+    // A form already parsed while the body arrived (streamed multipart bodies).
+    void set_form(Form form) { form_ = std::move(form); }
 
     // Per-request values that features attach (e.g. the signed-in user), keyed by name.
     std::map<std::string, std::any, std::less<>> context;
@@ -89,7 +117,26 @@ std::string url_decode(std::string_view s, bool plus_as_space = true);
 std::string url_encode(std::string_view s);
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qs);
 std::vector<std::pair<std::string, std::string>> parse_cookies(std::string_view header);
-// Parses a multipart/form-data body; throws BadRequest when malformed.
-Form parse_multipart(std::string_view body, std::string_view content_type);
+// Parses a multipart/form-data body held in memory (files go to upload_dir as with a streamed
+// body); throws BadRequest when malformed.
+Form parse_multipart(std::string_view body, std::string_view content_type, const std::filesystem::path& upload_dir = {});
+
+// multipart/form-data parsed as it arrives: fields are kept in memory (at most max_field_bytes in
+// all), each file part is written to its own temporary file in upload_dir. feed() and finish()
+// throw BadRequest when the body is malformed; nothing of a failed body is left on disk.
+class MultipartParser {
+public:
+    MultipartParser(std::string_view content_type, std::filesystem::path upload_dir, std::size_t max_field_bytes = 1 << 20);
+    ~MultipartParser();
+    MultipartParser(const MultipartParser&) = delete;
+    MultipartParser& operator=(const MultipartParser&) = delete;
+    void feed(std::string_view chunk);
+    // The form, once the closing delimiter has been seen.
+    Form finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace avenir::http

@@ -1,6 +1,9 @@
 #include "core/http/request.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "core/errors.hpp"
 
@@ -150,7 +153,7 @@ TEST(Multipart, ParsesFieldsAndFiles) {
     ASSERT_NE(doc, nullptr);
     EXPECT_EQ(doc->filename, "notes;v2.txt");
     EXPECT_EQ(doc->content_type, "text/plain");
-    EXPECT_EQ(doc->data, "line1\r\nline2\r\n--XyZ-not-a-boundary");
+    EXPECT_EQ(doc->read(), "line1\r\nline2\r\n--XyZ-not-a-boundary");
     EXPECT_EQ(f.file("empty_file"), nullptr);
 }
 
@@ -164,7 +167,55 @@ TEST(Multipart, QuotedBoundaryBinaryDataAndFormAccessor) {
     ASSERT_NE(f.file("f"), nullptr);
     EXPECT_EQ(f.file("f")->filename, "caf\xC3\xA9.bin");
     EXPECT_EQ(f.file("f")->content_type, "application/octet-stream");
-    EXPECT_EQ(f.file("f")->data, data);
+    EXPECT_EQ(f.file("f")->read(), data);
+}
+
+TEST(Multipart, ABodyFedInPiecesOfAnySizeGivesTheSameForm) {
+    for (std::size_t piece : {1u, 2u, 3u, 5u, 7u, 13u, 64u, 4096u}) {
+        MultipartParser parser("multipart/form-data; boundary=XyZ", std::filesystem::temp_directory_path());
+        const std::string body = kMultipart;
+        for (std::size_t at = 0; at < body.size(); at += piece) parser.feed(std::string_view(body).substr(at, piece));
+        const Form f = parser.finish();
+        EXPECT_EQ(f.get("title"), "Hello; world") << piece;
+        EXPECT_EQ(f.get("blank"), "") << piece;
+        ASSERT_EQ(f.files().size(), 1u) << piece;
+        EXPECT_EQ(f.file("doc")->read(), "line1\r\nline2\r\n--XyZ-not-a-boundary") << piece;
+    }
+}
+
+TEST(Multipart, FilesGoToDiskAndAreRemovedWithTheForm) {
+    const auto dir = std::filesystem::temp_directory_path() / ("avenir-mp-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::path path;
+    std::string big(3 << 20, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>((i * 7919) % 251);
+    {
+        MultipartParser parser("multipart/form-data; boundary=Q", dir);
+        parser.feed("--Q\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n\r\n");
+        for (std::size_t at = 0; at < big.size(); at += 65536) parser.feed(std::string_view(big).substr(at, 65536));
+        parser.feed("\r\n--Q--\r\n");
+        const Form f = parser.finish();
+        const UploadedFile* file = f.file("f");
+        ASSERT_NE(file, nullptr);
+        path = file->file->path();
+        EXPECT_EQ(path.parent_path(), dir);
+        EXPECT_EQ(file->size(), big.size());
+        EXPECT_TRUE(file->read() == big);
+    }
+    EXPECT_FALSE(std::filesystem::exists(path)) << "the temporary file outlived its form";
+    // A body that breaks off leaves nothing behind either.
+    {
+        MultipartParser parser("multipart/form-data; boundary=Q", dir);
+        parser.feed("--Q\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.bin\"\r\n\r\npartial");
+        EXPECT_THROW(parser.finish(), avenir::BadRequest);
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(dir));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Multipart, TextFieldsAreBounded) {
+    MultipartParser parser("multipart/form-data; boundary=Q", std::filesystem::temp_directory_path(), 10);
+    EXPECT_THROW(parser.feed("--Q\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n0123456789ABCDEF\r\n--Q--"), avenir::PayloadTooLarge);
 }
 
 TEST(Multipart, MalformedBodiesAreBadRequests) {

@@ -40,7 +40,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "core/http/asio.hpp"
+#include "core/http/text.hpp"
+#include "core/http/worker_pool.hpp"
 #include "core/log.hpp"
 
 namespace avenir::http {
@@ -80,13 +83,6 @@ struct Conn {
     bool linger = false;  // answered without reading the whole request: drain before closing
     std::list<std::weak_ptr<Conn>>::iterator entry;
 };
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 bool is_parse_error(const beast::error_code& ec) {
     return ec.category() == bh::make_error_code(bh::error::bad_target).category() &&
@@ -133,7 +129,7 @@ Request to_request(const HeadParser::value_type& head) {
     Request req;
     req.method = parse_method(sv(head.method_string()));
     req.target = std::string(head.target());
-    for (const auto& f : head) req.headers.emplace_back(lower(sv(f.name_string())), std::string(sv(f.value())));
+    for (const auto& f : head) req.headers.emplace_back(ascii::lower(sv(f.name_string())), std::string(sv(f.value())));
     return req;
 }
 
@@ -217,13 +213,63 @@ ssize_t read_at(int fd, char* buf, std::size_t n, std::uint64_t offset) {
     }
 }
 
+// A multipart/form-data body parsed as it arrives: file parts go to temporary files, never whole
+// into memory. A parse failure is kept (Beast's reader may not throw) and ends the read.
+struct MultipartSink {
+    std::unique_ptr<MultipartParser> parser;
+    std::exception_ptr failure;
+};
+
+struct MultipartBody {
+    using value_type = std::shared_ptr<MultipartSink>;
+
+    class reader {
+    public:
+        template <bool isRequest, class Fields>
+        reader(bh::header<isRequest, Fields>&, value_type& body) : body_(body) {}
+        void init(const boost::optional<std::uint64_t>&, beast::error_code& ec) { ec = {}; }
+        template <class ConstBufferSequence>
+        std::size_t put(const ConstBufferSequence& buffers, beast::error_code& ec) {
+            std::size_t n = 0;
+            try {
+                for (const auto b : beast::buffers_range_ref(buffers)) {
+                    body_->parser->feed(std::string_view(static_cast<const char*>(b.data()), b.size()));
+                    n += b.size();
+                }
+                ec = {};
+            } catch (...) {
+                body_->failure = std::current_exception();
+                ec = beast::errc::make_error_code(beast::errc::invalid_argument);
+            }
+            return n;
+        }
+        void finish(beast::error_code& ec) { ec = {}; }
+
+    private:
+        value_type& body_;
+    };
+};
+
+// The status and public message of a failed multipart body.
+std::pair<int, std::string> failure_answer(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const HttpError& e) {
+        return {e.status(), e.public_message()};
+    } catch (...) {
+        return {400, {}};
+    }
+}
+
 }  // namespace
 
 struct Server::Impl {
-    Impl(ServerConfig c, const Pipeline& p) : cfg(std::move(c)), pipeline(p) {}
+    Impl(ServerConfig c, const Pipeline& p)
+        : cfg(std::move(c)), pipeline(p), workers(cfg.workers, cfg.queue, cfg.worker_nice) {}
 
     ServerConfig cfg;
     const Pipeline& pipeline;
+    WorkerPool workers;
     // Declared before the io_context: coroutine frames it destroys still unregister here.
     std::atomic<bool> stopping{false};
     std::atomic<std::size_t> live{0};
@@ -278,9 +324,32 @@ struct Server::Impl {
             });
         }
         const unsigned n = cfg.threads ? cfg.threads : std::max(1u, std::thread::hardware_concurrency());
-        std::vector<std::jthread> pool;
-        for (unsigned i = 1; i < n; ++i) pool.emplace_back([this] { ioc.run(); });
-        ioc.run();
+        {
+            std::vector<std::jthread> pool;
+            for (unsigned i = 1; i < n; ++i) pool.emplace_back([this] { ioc.run(); });
+            ioc.run();
+        }
+        workers.stop();  // every handler has answered by now: run() returned only when no work was left
+    }
+
+    // Runs pipeline.handle(req) on a worker thread and resumes the caller on its connection's
+    // strand with the response; nullopt when every worker is busy and the queue is full. req lives
+    // in the suspended coroutine's frame until the completion runs.
+    template <class CompletionToken>
+    auto async_handle(Request& req, CompletionToken&& token) {
+        return net::async_initiate<CompletionToken, void(std::optional<Response>)>(
+            [this, &req](auto handler) {
+                auto ex = net::get_associated_executor(handler);
+                auto done = std::make_shared<decltype(handler)>(std::move(handler));
+                // Keeps ioc.run() going while the handler runs (graceful shutdown waits for it).
+                auto work = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(ioc.get_executor());
+                const bool queued = workers.try_submit([this, &req, ex, done, work] {
+                    auto res = std::make_shared<std::optional<Response>>(pipeline.handle(req));
+                    net::post(ex, [done, res, work] { (*done)(std::move(*res)); });
+                });
+                if (!queued) net::post(ex, [done] { (*done)(std::optional<Response>()); });
+            },
+            token);
     }
 
     // On the strand. Stops accepting, closes idle connections, then waits for the rest.
@@ -383,20 +452,73 @@ struct Server::Impl {
         if (head.content_length() && *head.content_length() > limit)
             co_return co_await refuse(c, req, 413, version, start);
 
-        bh::request_parser<bh::string_body> full(std::move(head));
-        full.body_limit(limit);
-        if (!full.is_done()) {
-            c.stream.expires_after(cfg.body_timeout);
-            if (version == 11 && beast::iequals(full.get()[bh::field::expect], "100-continue"))
-                co_await net::async_write(c.stream, net::buffer(kContinue), redirect(ec));
-            if (!ec) co_await bh::async_read(c.stream, c.buffer, full, redirect(ec));
-            if (ec == bh::error::body_limit) co_return co_await refuse(c, req, 413, version, start);
-            if (is_parse_error(ec)) co_return co_await refuse(c, req, 400, version, start);
-            if (ec) co_return false;
-            req.body = std::move(full.get().body());
+        req.upload_dir = cfg.upload_dir;
+        bool keep = false;
+        if (text::media_type(sv(head.get()[bh::field::content_type])) == "multipart/form-data") {
+            // Streamed: file parts go to disk as they arrive.
+            auto sink = std::make_shared<MultipartSink>();
+            bool no_boundary = false;
+            try {
+                sink->parser = std::make_unique<MultipartParser>(sv(head.get()[bh::field::content_type]), cfg.upload_dir);
+            } catch (...) {
+                no_boundary = true;
+            }
+            if (no_boundary) co_return co_await refuse(c, req, 400, version, start);
+            bh::request_parser<MultipartBody> full(std::move(head));
+            full.body_limit(limit);
+            full.get().body() = sink;
+            if (!full.is_done()) {
+                c.stream.expires_after(cfg.body_timeout);
+                if (version == 11 && beast::iequals(full.get()[bh::field::expect], "100-continue"))
+                    co_await net::async_write(c.stream, net::buffer(kContinue), redirect(ec));
+                if (!ec) co_await bh::async_read(c.stream, c.buffer, full, redirect(ec));
+                if (sink->failure) {
+                    const auto [status, message] = failure_answer(sink->failure);
+                    c.linger = true;
+                    co_await send(c, req, pipeline.error(req, status, message), false, version, start);
+                    co_return false;
+                }
+                if (ec == bh::error::body_limit) co_return co_await refuse(c, req, 413, version, start);
+                if (is_parse_error(ec)) co_return co_await refuse(c, req, 400, version, start);
+                if (ec) co_return false;
+            }
+            try {
+                req.set_form(sink->parser->finish());
+            } catch (...) {
+                sink->failure = std::current_exception();
+            }
+            if (sink->failure) {
+                const auto [status, message] = failure_answer(sink->failure);
+                c.linger = true;
+                co_await send(c, req, pipeline.error(req, status, message), false, version, start);
+                co_return false;
+            }
+            keep = full.get().keep_alive();
+        } else {
+            bh::request_parser<bh::string_body> full(std::move(head));
+            full.body_limit(limit);
+            if (!full.is_done()) {
+                c.stream.expires_after(cfg.body_timeout);
+                if (version == 11 && beast::iequals(full.get()[bh::field::expect], "100-continue"))
+                    co_await net::async_write(c.stream, net::buffer(kContinue), redirect(ec));
+                if (!ec) co_await bh::async_read(c.stream, c.buffer, full, redirect(ec));
+                if (ec == bh::error::body_limit) co_return co_await refuse(c, req, 413, version, start);
+                if (is_parse_error(ec)) co_return co_await refuse(c, req, 400, version, start);
+                if (ec) co_return false;
+                req.body = std::move(full.get().body());
+            }
+            keep = full.get().keep_alive();
         }
-        const bool keep = full.get().keep_alive() && !stopping;
-        co_return co_await send(c, req, pipeline.handle(req), keep, version, start);
+        keep = keep && !stopping;
+        // Static files, health checks and cached pages answer here; handlers run on a worker.
+        if (auto answer = pipeline.try_inline(req)) co_return co_await send(c, req, *answer, keep, version, start);
+        std::optional<Response> res = co_await async_handle(req, net::use_awaitable);
+        if (!res) {
+            Response busy = pipeline.error(req, 503);
+            busy.set_header("Retry-After", "1");
+            co_return co_await send(c, req, busy, keep, version, start);
+        }
+        co_return co_await send(c, req, *res, keep, version, start);
     }
 
     // On later requests the idle wait (first byte) and the head read have separate timeouts.

@@ -85,7 +85,7 @@ bool hidden(const std::filesystem::path& p) {
 
 std::string_view content_type_for(std::string_view filename) {
     const std::size_t dot = extension_dot(filename);
-    const std::string ext = dot == std::string_view::npos ? "" : text::to_lower(filename.substr(dot + 1));
+    const std::string ext = dot == std::string_view::npos ? "" : ascii::lower(filename.substr(dot + 1));
     if (ext == "css") return "text/css; charset=utf-8";
     if (ext == "js" || ext == "mjs") return "text/javascript; charset=utf-8";
     if (ext == "svg") return "image/svg+xml";

@@ -4,22 +4,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/utf8.hpp"
+
 namespace avenir::http::text {
 
-inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-inline std::string to_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
-}
-
-inline bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
+using ascii::iequals;
 
 inline bool istarts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
@@ -34,7 +23,7 @@ inline std::string_view trim(std::string_view s) {
 
 // The media type of a Content-Type value, lower-cased, without parameters ("text/html").
 inline std::string media_type(std::string_view content_type) {
-    return to_lower(trim(content_type.substr(0, content_type.find(';'))));
+    return ascii::lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
 inline std::string hex(const unsigned char* data, std::size_t n) {

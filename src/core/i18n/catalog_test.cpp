@@ -124,13 +124,16 @@ std::vector<Found> scan_cpp_msgids() {
     // {keyword, pattern from the keyword to just before the literal}
     static const std::vector<std::pair<std::string_view, std::regex>> kCalls = {
         {"tr", std::regex(R"re(tr\s*\(\s*[A-Za-z_][\w.>-]*\s*,\s*(?="))re")},  // tr(req, "..."), layout_.tr(req, "...")
+        {"tr", std::regex(R"re(tr\s*\(\s*(?="))re")},                          // env.tr("...") (a view's request bound)
         {"translate", std::regex(R"re(translate\s*\([^,()"]*,\s*(?="))re")},   // catalog.translate(lang, "...")
+        {"message", std::regex(R"re(message\s*\([^,()"]*,[^,()"]*,\s*(?="))re")},  // i18n::message(catalog, lang, "...", ...)
         {"NotFound", std::regex(R"re(\w+\s*\(\s*(?="))re")},                    // public messages of thrown errors
         {"Forbidden", std::regex(R"re(\w+\s*\(\s*(?="))re")},
         {"BadRequest", std::regex(R"re(\w+\s*\(\s*(?="))re")},
         {"Conflict", std::regex(R"re(\w+\s*\(\s*(?="))re")},
         {"Unprocessable", std::regex(R"re(\w+\s*\(\s*(?="))re")},
         {"PayloadTooLarge", std::regex(R"re(\w+\s*\(\s*(?="))re")},
+        {"ServiceUnavailable", std::regex(R"re(\w+\s*\(\s*(?="))re")},
         {"std::string pub", std::regex(R"re(std::string pub\s*=\s*(?="))re")},  // default messages (errors.hpp)
         {"kPublic", std::regex(R"re(kPublic\w*\s*=\s*(?="))re")},               // constexpr ... kPublic = "..."
         {"noop", std::regex(R"re(noop\s*\(\s*(?="))re")},                        // i18n::noop("...") in label tables

@@ -93,3 +93,25 @@ TEST(I18n, TranslationState) {
 TEST(I18n, ArabicLocaleAsksForWesternDigits) {
     EXPECT_EQ(find_language("ar")->locale, "ar_EG.UTF-8@numbers=latn");
 }
+
+#include <boost/locale/generator.hpp>
+
+#include "core/i18n/message.hpp"
+
+TEST(Message, FillsNumberedPlaceholdersInOnePass) {
+    const std::locale loc = boost::locale::generator()("fr_FR.UTF-8");
+    EXPECT_EQ(avenir::i18n::fill(loc, "{1} sessions of {2} hours", 3, 2), "3 sessions of 2 hours");
+    // A translator may reorder placeholders.
+    EXPECT_EQ(avenir::i18n::fill(loc, "{2} heures, {1} séances", 3, 2), "2 heures, 3 séances");
+    // A value is never read as a pattern.
+    EXPECT_EQ(avenir::i18n::fill(loc, "Only {1} here", std::string("x{2}y"), std::string("z")), "Only x{2}y here");
+}
+
+TEST(Message, ATranslationWithoutAPlaceholderKeepsItsText) {
+    const std::locale loc = boost::locale::generator()("fr_FR.UTF-8");
+    // The value is left out; nothing of the sentence is lost or doubled.
+    EXPECT_EQ(avenir::i18n::fill(loc, "Ce fichier dépasse la taille maximale autorisée.", std::string("50 MB")),
+              "Ce fichier dépasse la taille maximale autorisée.");
+    // A placeholder no value fills is left empty rather than printed raw.
+    EXPECT_EQ(avenir::i18n::fill(loc, "Limite : {1} ({2})", std::string("50 MB")), "Limite : 50 MB ()");
+}

@@ -1,8 +1,12 @@
 #include "core/mail/encoding.hpp"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <vector>
+
+#include "core/text/utf8.hpp"
 
 namespace avenir::mail {
 namespace {
@@ -46,25 +50,11 @@ void append_hex(std::string& out, unsigned char c) {
     out.push_back(kHex[c & 15]);
 }
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+bool is_continuation(unsigned char c) { return U8_IS_TRAIL(c); }
 
 std::string latin1_to_utf8(std::string_view s) {
     std::string out;
-    for (unsigned char c : s) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
-    }
+    for (unsigned char c : s) utf8::append(out, c);  // Latin-1 bytes are the first 256 code points
     return out;
 }
 
@@ -91,7 +81,7 @@ bool decode_word(std::string_view v, std::size_t pos, std::size_t& end, std::str
     if (close == std::string_view::npos) return false;
     const std::string_view text = v.substr(q1 + 3, close - q1 - 3);
     if (text.find_first_of(" \t\r\n") != std::string_view::npos) return false;
-    std::string charset = lower(v.substr(pos + 2, q1 - pos - 2));
+    std::string charset = ascii::lower(v.substr(pos + 2, q1 - pos - 2));
     charset = charset.substr(0, charset.find('*'));  // RFC 2231 language suffix
     const char enc = v[q1 + 1];
     std::string bytes;

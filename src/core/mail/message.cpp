@@ -1,5 +1,7 @@
 #include "core/mail/message.hpp"
 
+#include "core/text/utf8.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,12 +21,6 @@ bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') 
 
 bool is_atext(char c) {
     return is_alnum(c) || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
-    return out;
 }
 
 std::string_view trim(std::string_view s) {
@@ -191,9 +187,9 @@ std::string format_message(const Message& m, std::string_view from, std::string_
 }
 
 std::string ParsedMessage::header(std::string_view name) const {
-    const std::string want = lower(name);
+    const std::string want = ascii::lower(name);
     for (const auto& [key, value] : headers)
-        if (lower(key) == want) return value;
+        if (ascii::lower(key) == want) return value;
     return {};
 }
 
@@ -216,7 +212,7 @@ ParsedMessage parse_message(std::string_view raw) {
     }
     for (auto& header : msg.headers) header.second = decode_header_value(header.second);
     const std::string_view body = raw.substr(pos);
-    const std::string cte = lower(trim(msg.header("Content-Transfer-Encoding")));
+    const std::string cte = ascii::lower(trim(msg.header("Content-Transfer-Encoding")));
     if (cte == "quoted-printable") msg.body = qp_decode(body);
     else if (cte == "base64") msg.body = crlf_to_lf(base64_decode(body));
     else msg.body = crlf_to_lf(body);
@@ -225,8 +221,8 @@ ParsedMessage parse_message(std::string_view raw) {
 
 std::string redact(std::string text, std::string_view address) {
     if (address.empty()) return text;
-    const std::string needle = lower(address);
-    std::string hay = lower(text), out;
+    const std::string needle = ascii::lower(address);
+    std::string hay = ascii::lower(text), out;
     std::size_t from = 0;
     for (auto at = hay.find(needle); at != std::string::npos; at = hay.find(needle, from)) {
         out.append(text, from, at - from).append("[recipient]");

@@ -1,4 +1,5 @@
 #include "core/mail/smtp_mailer.hpp"
+#include "core/text/utf8.hpp"
 
 #include <curl/curl.h>
 
@@ -44,8 +45,7 @@ UrlParts parse_url(const std::string& url) {
         if (curl_url_get(u.get(), part, &value, 0) == CURLUE_OK && value) *out = value;
         curl_free(value);
     }
-    std::transform(parts.host.begin(), parts.host.end(), parts.host.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; });
+    parts.host = ascii::lower(parts.host);
     return parts;
 }
 

@@ -1,6 +1,7 @@
 // password_problems(): length in code points, context words, then the dictionary checks.
 #include "core/security/password.hpp"
 #include "core/security/weak_password.hpp"
+#include "core/text/utf8.hpp"
 
 #include <clocale>
 #include <cwctype>
@@ -10,55 +11,21 @@
 namespace avenir::security {
 namespace {
 
-// Strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+// Strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF); nullopt otherwise.
 std::optional<std::u32string> decode_utf8(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) {
-            out += b0;
-            ++i;
-            continue;
-        }
-        int extra = 0;
-        char32_t cp = 0, min = 0;
-        if ((b0 & 0xE0) == 0xC0) { extra = 1; cp = b0 & 0x1F; min = 0x80; }
-        else if ((b0 & 0xF0) == 0xE0) { extra = 2; cp = b0 & 0x0F; min = 0x800; }
-        else if ((b0 & 0xF8) == 0xF0) { extra = 3; cp = b0 & 0x07; min = 0x10000; }
-        else return std::nullopt;
-        if (i + extra >= s.size()) return std::nullopt;  // truncated sequence
-        for (int k = 1; k <= extra; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return std::nullopt;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
-        out += cp;
-        i += extra + 1;
+        const auto cp = utf8::next(s, i);
+        if (!cp) return std::nullopt;
+        out += *cp;
     }
     return out;
 }
 
 std::string encode_utf8(std::u32string_view cps) {
     std::string out;
-    for (char32_t c : cps) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
+    for (char32_t c : cps) utf8::append(out, c);
     return out;
 }
 

@@ -127,10 +127,11 @@ http::Response AccountsModule::change_grant(http::Request& req, bool add) {
     if (add) store_->add_grant(user->id, g, who.user_id, clock::unix_seconds());
     else store_->remove_grant(user->id, g);
     store_->audit(add ? "role_granted" : "role_revoked", who.user_id, user->id, g.role + " " + g.scope_type + " " + g.scope_id, clock::unix_seconds());
-    if (g.scope_type == "region" && !who.has_role("admin")) return http::Response::redirect(view::Layout::href(req, "/coordination"));
-    if (g.scope_type == "union" && !who.has_role("admin"))
-        return http::Response::redirect(view::Layout::href(req, "/unions/" + g.scope_id + "/members"));
-    return http::Response::redirect(view::Layout::href(req, who.has_role("admin") ? "/admin/people" : "/account"));
+    // Back to the page the grant was made from.
+    const bool admin = ctx_->access.allowed(req, "admin");
+    if (g.scope_type == "region" && !admin) return http::Response::redirect(view::Layout::href(req, "/coordination"));
+    if (g.scope_type == "union" && !admin) return http::Response::redirect(view::Layout::href(req, "/unions/" + g.scope_id + "/members"));
+    return http::Response::redirect(view::Layout::href(req, admin ? "/admin/people" : "/account"));
 }
 
 }  // namespace avenir::accounts

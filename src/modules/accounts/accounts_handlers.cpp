@@ -7,6 +7,7 @@
 #include "core/log.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/accounts/accounts_rules.hpp"
+#include "core/text/utf8.hpp"
 
 namespace avenir::accounts {
 namespace {
@@ -28,8 +29,7 @@ bool plausible_email(const std::string& e) {
 std::string normalize_email(std::string email) {
     email.erase(0, email.find_first_not_of(" \t"));
     email.erase(email.find_last_not_of(" \t") + 1);
-    std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
-    return email;
+    return ascii::lower(email);
 }
 
 // A local path to return to after sign-in; anything else goes to the account page.

@@ -95,7 +95,7 @@ http::Response GuideModule::edit_form(http::Request& req) {
 http::Response GuideModule::editor_page(http::Request& req, const Workshop& w, const std::string& lang, const std::string& error,
                                         bool preview, int status) {
     const json doc = w.texts.contains(lang) ? w.texts.at(lang) : json::object();
-    json d{{"slug", w.slug}, {"text_lang", lang}, {"version", std::to_string(w.version)}, {"error", error}, {"has_error", !error.empty()},
+    json d{{"slug", w.slug}, {"text_lang", lang}, {"text_dir", i18n::is_rtl(lang) ? "rtl" : "ltr"}, {"version", std::to_string(w.version)}, {"error", error}, {"has_error", !error.empty()},
            {"action", view::Layout::href(req, "/guide/" + w.slug + "/edit")}, {"history_href", view::Layout::href(req, "/guide/" + w.slug + "/history")},
            {"csrf", ctx_->access.csrf(req)}, {"steps_count", std::to_string(w.steps.size())},
            {"duration", duration_label(w.total_min(), w.total_max())}};

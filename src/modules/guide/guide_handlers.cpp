@@ -10,6 +10,7 @@
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/log.hpp"
+#include "core/view/content_lang.hpp"
 #include "core/view/markdown.hpp"
 #include "modules/guide/guide_content.hpp"
 #include "modules/guide/guide_export.hpp"
@@ -110,7 +111,7 @@ http::Response GuideModule::index(http::Request& req) {
             for (const auto& a : w.audiences) audiences.push_back(audience_label(*layout_, req, a));
             items.push_back({{"href", view::Layout::href(req, "/guide/" + w.slug)}, {"title", tx.doc->value("title", w.slug)},
                              {"summary", tx.doc->value("summary", "")}, {"duration", duration_label(w.total_min(), w.total_max())},
-                             {"audiences", audiences}, {"fallback", tx.fallback}, {"text_lang", tx.lang}});
+                             {"audiences", audiences}, {"content", view::content_language(tx.lang, req.lang)}});
         }
         if (items.empty() || (!theme_filter.empty() && theme_filter != std::to_string(t))) continue;
         const std::string title = ref->theme_title(t, req.lang);
@@ -154,7 +155,7 @@ http::Response GuideModule::introduction(http::Request& req) {
     if (title.text.empty()) throw NotFound();
     const auto body = i18n::choose(c.introduction.body_md, req.lang);
     json d{{"title", title.text}, {"html", view::localize_links(view::markdown_to_html(body.text), req.lang)},
-           {"fallback", body.fallback}, {"text_lang", body.lang}, {"guide_href", view::Layout::href(req, "/guide")}};
+           {"content", view::content_language(body.lang, req.lang)}, {"guide_href", view::Layout::href(req, "/guide")}};
     return layout_->page(req, "guide/introduction", std::move(d), title.text);
 }
 
@@ -224,7 +225,7 @@ nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w,
            {"end", sched.latest_end ? (sched.earliest_end == sched.latest_end ? clock(*sched.latest_end)
                                                                                : clock(*sched.earliest_end) + "–" + clock(*sched.latest_end))
                                     : ""},
-           {"include_optional", include_optional}, {"fallback", tx.fallback}, {"text_lang", tx.lang},
+           {"include_optional", include_optional}, {"content", view::content_language(tx.lang, req.lang)},
            {"outdated", !tx.fallback && w.translation_state(tx.lang) == "outdated"},
            {"action", view::Layout::href(req, "/guide/" + w.slug)}, {"guide_href", view::Layout::href(req, "/guide")},
            {"can_edit", ctx_->access.allowed(req, "guide_editor")},

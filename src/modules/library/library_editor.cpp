@@ -9,6 +9,7 @@
 #include "core/files/filename.hpp"
 #include "core/files/sniff.hpp"
 #include "core/i18n/i18n.hpp"
+#include "core/i18n/message.hpp"
 #include "core/log.hpp"
 #include "core/clock.hpp"
 #include "core/view/layout.hpp"
@@ -130,18 +131,19 @@ http::Response LibraryModule::upload(http::Request& req) {
     auto fail = [&](const std::string& message) {
         throw Unprocessable(message);
     };
-    if (!file || file->data.empty()) fail(ctx_->layout.tr(req, "Choose a file to upload."));
-    if (file->data.size() > max_upload_bytes_) {
-        const std::string m = ctx_->layout.tr(req, "This file is larger than the upload limit ({limit}).");
-        fail(m.substr(0, m.find("{limit}")) + human_mb(max_upload_bytes_) + m.substr(m.find("{limit}") + 7));
+    if (!file || file->size() == 0) fail(ctx_->layout.tr(req, "Choose a file to upload."));
+    if (file->size() > max_upload_bytes_) {
+        fail(i18n::message(ctx_->catalog, req.lang, "This file is larger than the upload limit ({1}).", human_mb(max_upload_bytes_)));
     }
-    const auto kind = files::sniff_allowed(file->data);
+    // The upload arrived on disk (never whole in memory): sniffed there, then moved into the store.
+    const auto kind = files::sniff_allowed_file(file->file->path());
     if (!kind) fail(ctx_->layout.tr(req, "This kind of file is not accepted. Accepted:") + " " + files::allowed_kinds_label() + ".");
     std::string lang = form.get("lang");
     if (!r.version(lang)) lang = r.versions.front().lang;
     std::string role = form.get("role");
     if (role != "audio" && role != "transcript") role = "main";
-    const auto stored = ctx_->blobs.put(file->data);
+    const auto stored = ctx_->blobs.put_file(file->file->path());
+    if (stored.moved) file->file->keep();
     FileRef ref;
     ref.role = role;
     ref.hash = stored.hash;

@@ -1,3 +1,4 @@
+#include "core/text/utf8.hpp"
 #include "modules/library/library_import.hpp"
 
 #include <algorithm>
@@ -46,45 +47,8 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
-// Offset of the first byte that is not part of well-formed UTF-8 (no overlongs, surrogates or code
-// points above U+10FFFF), or npos.
-std::size_t invalid_utf8_at(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c == 0xE0)
-            len = 3, lo = 0xA0;
-        else if (c >= 0xE1 && c <= 0xEC)
-            len = 3;
-        else if (c == 0xED)
-            len = 3, hi = 0x9F;  // no UTF-16 surrogates
-        else if (c >= 0xEE && c <= 0xEF)
-            len = 3;
-        else if (c == 0xF0)
-            len = 4, lo = 0x90;
-        else if (c >= 0xF1 && c <= 0xF3)
-            len = 4;
-        else if (c == 0xF4)
-            len = 4, hi = 0x8F;  // nothing above U+10FFFF
-        else
-            return i;
-        if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
+// Offset of the first byte that is not part of well-formed UTF-8, or npos.
+std::size_t invalid_utf8_at(std::string_view s) { return utf8::invalid_at(s); }
 
 // Control characters never reach a terminal or a log through an error message.
 // Quotes and backslashes too when the text goes between quotes.
@@ -113,8 +77,7 @@ std::string quote(std::string_view s) {
         out += '"';
         return out;
     }
-    std::size_t cut = 30;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters only
+    const std::size_t cut = utf8::boundary_before(s, 30);  // whole characters only
     append_escaped(out, s.substr(0, cut));
     out += "...\" (" + with_thousands(s.size()) + " bytes)";
     return out;
@@ -155,7 +118,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         cur[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const bool same =
-                std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+                ascii::lower(a[i - 1]) == ascii::lower(b[j - 1]);
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
         }
         std::swap(prev, cur);
@@ -164,8 +127,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string_view suggestion(std::string_view key) {
-    std::string lower(key);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = ascii::lower(key);
     for (const auto& [alias, field] : kAliases)
         if (alias == lower) return field;
     std::string_view best;

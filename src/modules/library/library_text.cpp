@@ -1,4 +1,5 @@
 #include "modules/library/library_text.hpp"
+#include "core/text/utf8.hpp"
 
 #include <algorithm>
 
@@ -65,19 +66,12 @@ void append_utf8(std::string& out, UChar32 c) {
     if (!error) out.append(buf, static_cast<std::size_t>(n));
 }
 
+// Unicode lower case (ICU's simple mapping), ill-formed bytes dropped.
 std::string lower(std::string_view w) {
     std::string out;
     out.reserve(w.size());
-    int32_t i = 0;
-    const auto* s = reinterpret_cast<const uint8_t*>(w.data());
-    const auto n = static_cast<int32_t>(w.size());
-    while (i < n) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c < 0) continue;
-        if (c < 0x80) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-        else append_utf8(out, u_tolower(c));
-    }
+    for (std::size_t i = 0; i < w.size();)
+        if (const auto c = utf8::next(w, i)) utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(*c))));
     return out;
 }
 

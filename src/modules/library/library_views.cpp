@@ -11,6 +11,7 @@
 #include "core/view/content_lang.hpp"
 #include "core/view/markdown.hpp"
 #include "modules/library/library_text.hpp"
+#include "core/text/utf8.hpp"
 
 namespace avenir::library {
 namespace {
@@ -110,8 +111,7 @@ std::string excerpt(const std::string& md, std::size_t max) {
     std::string out = plain_text(md);
     if (out.size() > max) {
         std::size_t cut = out.rfind(' ', max);
-        if (cut == std::string::npos || cut < max / 2) cut = max;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        if (cut == std::string::npos || cut < max / 2) cut = utf8::boundary_before(out, max);
         out = out.substr(0, cut) + " …";
     }
     return out;

@@ -4,7 +4,9 @@
 #include "core/auth/principal.hpp"
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
+#include "core/i18n/message.hpp"
 #include "core/log.hpp"
+#include "core/view/content_lang.hpp"
 #include "core/view/markdown.hpp"
 #include "modules/programme/programme_content.hpp"
 #include "modules/programme/programme_module.hpp"
@@ -21,7 +23,10 @@ struct Picker {
     json text(const Texts& texts) {
         const auto c = i18n::choose(texts, req.lang);
         any_fallback |= c.fallback;
-        return {{"text", c.text}, {"fallback", c.fallback}, {"lang", c.lang}, {"dir", i18n::is_rtl(c.lang) ? "rtl" : "ltr"}};
+        json j = view::content_language(c.lang, req.lang);  // lang and dir of the text itself
+        j["text"] = c.text;
+        j["fallback"] = c.fallback;
+        return j;
     }
     json markdown(const Texts& texts) {
         json j = text(texts);
@@ -52,11 +57,6 @@ json page_json(Picker& pick, const Content& c, std::string_view slug) {
     }
     j["outdated"] = outdated;
     return j;
-}
-
-std::string replace_all(std::string s, std::string_view what, std::string_view with) {
-    for (auto pos = s.find(what); pos != std::string::npos; pos = s.find(what, pos + with.size())) s.replace(pos, what.size(), with);
-    return s;
 }
 
 json contact_groups_json(Picker& pick, const Content& c, std::string_view region_slug) {
@@ -131,10 +131,9 @@ http::Response ProgrammeModule::home(http::Request& req) {
     d["themes"] = json::array();
     for (const auto& t : c.themes)
         d["themes"].push_back({{"number", std::to_string(t.number)}, {"title", pick.text(t.title)}, {"summary", pick.text(t.summary)}});
-    const std::string format = layout_->tr(req, "{sessions} sessions of {hours} hours");
     d["groups"] = json::array();
     for (const auto& g : c.groups) {
-        const std::string f = replace_all(replace_all(format, "{sessions}", std::to_string(g.sessions)), "{hours}", std::to_string(g.hours));
+        const std::string f = i18n::message(ctx_->catalog, req.lang, "{1} sessions of {2} hours", g.sessions, g.hours);
         d["groups"].push_back({{"name", pick.text(g.name)}, {"format", f}, {"description", pick.markdown(g.description_md)}});
     }
     d["phases"] = json::array();

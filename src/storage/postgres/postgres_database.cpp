@@ -75,12 +75,13 @@ void PostgresDatabase::run_tx(const std::function<void(Transaction&)>& fn) {
 }
 
 bool PostgresDatabase::ping() noexcept {
+    std::lock_guard lock(ping_mutex_);
     try {
-        detail::forbid_inside_tx(this, "ping");
-        auto conn = borrow();
-        const Result r = conn->exec("SELECT 1");
-        return r.size() == 1 && r.at(0).get_int(0) == 1;
+        if (!ping_conn_) ping_conn_ = std::make_unique<PgConnection>(conninfo_);
+        else if (!ping_conn_->healthy()) ping_conn_->reconnect();
+        return ping_conn_->exec("SELECT 1 AS one").at(0).get_int("one") == 1;
     } catch (...) {
+        ping_conn_.reset();
         return false;
     }
 }

@@ -3,6 +3,7 @@
 // construction, the rest on demand), callers wait when all are busy, a broken connection is
 // reset when next borrowed.
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "storage/database.hpp"
@@ -31,6 +32,9 @@ private:
 
     std::string conninfo_;
     Pool<PgConnection> pool_;
+    // ping() has its own connection: a health check never waits behind busy handlers for the pool.
+    std::mutex ping_mutex_;
+    std::unique_ptr<PgConnection> ping_conn_;
 };
 
 }  // namespace avenir::storage

@@ -96,11 +96,17 @@ void SqliteDatabase::run_tx(const std::function<void(Transaction&)>& fn) {
 
 bool SqliteDatabase::ping() noexcept {
     try {
-        detail::forbid_inside_tx(this, "ping");
-        auto conn = pool_.borrow();
-        const Result r = conn->exec("SELECT 1");
-        return r.size() == 1 && r.at(0).get_int(0) == 1;
+        if (memory_) {  // one connection for everything: the pool's
+            auto conn = pool_.borrow();
+            return conn->exec("SELECT 1 AS one").at(0).get_int("one") == 1;
+        }
+        std::lock_guard lock(ping_mutex_);
+        if (!ping_conn_) ping_conn_ = std::make_unique<SqliteConnection>(path_, false);
+        // Reads the schema, so a database file that was removed or damaged answers with an error.
+        return ping_conn_->exec("SELECT count(*) AS n FROM sqlite_master").size() == 1;
     } catch (...) {
+        std::lock_guard lock(ping_mutex_);
+        ping_conn_.reset();
         return false;
     }
 }

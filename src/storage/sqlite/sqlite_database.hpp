@@ -4,6 +4,7 @@
 // transaction takes the write lock up front instead of failing when a read upgrades to a write.
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "storage/database.hpp"
@@ -33,6 +34,9 @@ private:
 
     std::string path_;
     bool memory_;
+    // ping() has its own connection: a health check never waits behind busy handlers for the pool.
+    std::mutex ping_mutex_;
+    std::unique_ptr<SqliteConnection> ping_conn_;
     std::atomic<bool> wal_set_{false};
     Pool<SqliteConnection> pool_;
 };
