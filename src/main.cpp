@@ -65,8 +65,10 @@ int serve(avenir::App& app) {
     avenir::log::info("listening", avenir::log::kv("url", "http://" + c.host + ":" + std::to_string(server.port()) + "/") + " " +
                                        avenir::log::kv("workers", static_cast<long long>(sc.workers)));
     std::cout << "Avenir is serving on http://" << c.host << ":" << server.port() << "/ (Ctrl-C to stop)" << std::endl;
+    avenir::log::set_buffered(true);  // the access log never makes a request wait for a write
     server.run();
     avenir::log::info("stopped");
+    avenir::log::set_buffered(false);
     return kOk;
 }
 

@@ -60,6 +60,12 @@ App::App(const Config& config, bool migrate, std::vector<std::unique_ptr<kit::Mo
     mailer_ = make_mailer();
     blobs_ = std::make_unique<files::BlobStore>(config_.files_dir);
     reference_ = std::make_unique<kit::ReferenceData>(*db_);
+    generations_ = std::make_unique<kit::Generations>(*db_);
+    try {
+        generations_->refresh();
+    } catch (const storage::DbError&) {
+        // Not migrated yet (a command that does not migrate): no stamps to read.
+    }
     trusted_proxies_ = http::parse_address_list(config_.trusted_proxies);
     start_modules();
 }
@@ -79,7 +85,7 @@ void App::start_modules() {
     router_.get("/healthz", http::health_handler(health_), {.permission = "public", .inline_handler = true});
 
     context_ = std::make_unique<kit::Context>(kit::Context{config_, *db_, views_, *layout_, catalog_, formatter_, *mailer_, access_,
-                                                           audit_, personal_data_, *reference_, page_cache_, static_files_, *blobs_, extensions_,
+                                                           audit_, personal_data_, *reference_, *generations_, page_cache_, static_files_, *blobs_, extensions_,
                                                            base_url_, outbox_dir_});
     std::vector<view::NavItem> nav;
     std::optional<kit::Identity> identity;
@@ -128,6 +134,7 @@ void App::build_pipeline(const kit::Identity& identity) {
     options.guard = identity.guard;
     options.may_be_signed_in = identity.may_be_signed_in;
     options.signed_in = [](http::Request& req) { return auth::current_principal(req) != nullptr; };
+    options.viewer_key = [this](http::Request& req) { return access_.viewer_key(req); };
     options.after = [after = identity.after](http::Request& req, http::Response& res) {
         after(req, res);
         // Unprefixed pages depend on the browser's languages and the signed-in person.
@@ -135,6 +142,8 @@ void App::build_pipeline(const kit::Identity& identity) {
             res.set_header("Vary", res.header("Vary") ? std::string(*res.header("Vary")) + ", Accept-Language, Cookie"
                                                       : std::string("Accept-Language, Cookie"));
     };
+    // The after hook's Vary depends only on whether the address had a language prefix.
+    options.after_variant = [](const http::Request& req) -> unsigned { return i18n::split_lang_prefix(req.raw_path).had_prefix ? 1 : 0; };
     options.error_page = [this](http::Request& req, int status, std::string_view message) {
         return layout_->error_page(req, status, message);
     };
@@ -170,6 +179,7 @@ void App::start_maintenance() {
             lock.unlock();
             try {
                 health_.refresh();
+                generations_->refresh();
                 if (reference_->refresh_if_changed()) page_cache_.clear();
             } catch (const std::exception& e) {
                 log::warn("reference_refresh_failed", log::kv("error", e.what()));

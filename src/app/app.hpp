@@ -93,6 +93,7 @@ private:
     kit::Access access_;
     kit::AuditLog audit_;
     std::unique_ptr<kit::ReferenceData> reference_;
+    std::unique_ptr<kit::Generations> generations_;
     kit::Extensions extensions_;
     http::PageCache page_cache_;
     http::HealthProbe health_;

@@ -2,15 +2,66 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <thread>
 
 namespace avenir::log {
 namespace {
 std::atomic<Level> g_level{Level::Info};
 std::mutex g_mutex;
 std::FILE* g_out = nullptr;
+std::string g_buffer;  // lines not yet written (buffered mode)
+constexpr std::size_t kFlushAt = 64 * 1024;
+
+// Writes the buffer; the caller holds g_mutex.
+void write_buffer() {
+    if (g_buffer.empty()) return;
+    std::FILE* out = g_out ? g_out : stderr;
+    std::fwrite(g_buffer.data(), 1, g_buffer.size(), out);
+    std::fflush(out);
+    g_buffer.clear();
+}
+
+// The background writer of buffered mode.
+struct Flusher {
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool on = false;
+    std::thread thread;
+    void start() {
+        std::lock_guard lock(mutex);
+        if (on) return;
+        on = true;
+        thread = std::thread([this] {
+            std::unique_lock lock(mutex);
+            while (on) {
+                wake.wait_for(lock, std::chrono::milliseconds(100));
+                std::lock_guard out(g_mutex);
+                write_buffer();
+            }
+        });
+    }
+    void stop() {
+        {
+            std::lock_guard lock(mutex);
+            if (!on) return;
+            on = false;
+        }
+        wake.notify_all();
+        thread.join();
+        std::lock_guard out(g_mutex);
+        write_buffer();
+    }
+    ~Flusher() { stop(); }
+};
+Flusher& flusher() {
+    static Flusher f;
+    return f;
+}
+std::atomic<bool> g_buffered{false};
 
 std::string_view level_name(Level l) {
     switch (l) {
@@ -25,8 +76,20 @@ std::string_view level_name(Level l) {
 
 void set_level(Level level) { g_level = level; }
 
+void set_buffered(bool buffered) {
+    g_buffered = buffered;
+    if (buffered) flusher().start();
+    else flusher().stop();
+}
+
+void flush() {
+    std::lock_guard lock(g_mutex);
+    write_buffer();
+}
+
 void set_file(const std::string& path) {
     std::lock_guard lock(g_mutex);
+    write_buffer();
     if (g_out && g_out != stderr) std::fclose(g_out);
     g_out = path.empty() ? nullptr : std::fopen(path.c_str(), "a");
 }
@@ -49,9 +112,8 @@ void write(Level level, std::string_view event, std::string_view fields) {
     if (!fields.empty()) line.append(" ").append(fields);
     line.push_back('\n');
     std::lock_guard lock(g_mutex);
-    std::FILE* out = g_out ? g_out : stderr;
-    std::fwrite(line.data(), 1, line.size(), out);
-    std::fflush(out);
+    g_buffer += line;
+    if (!g_buffered.load(std::memory_order_relaxed) || level >= Level::Warn || g_buffer.size() >= kFlushAt) write_buffer();
 }
 
 std::string kv(std::string_view key, std::string_view value) {

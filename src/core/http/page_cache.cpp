@@ -17,20 +17,34 @@ std::string etag_of(const std::string& body) {
 
 }  // namespace
 
-std::shared_ptr<const Response> PageCache::find(std::string_view key) {
+std::shared_ptr<const Wire> CachedPage::wire(unsigned variant) const {
+    if (variant >= kVariants) return nullptr;
+    std::lock_guard lock(mutex_);
+    return wires_[variant];
+}
+
+void CachedPage::set_wire(unsigned variant, std::shared_ptr<const Wire> w) const {
+    if (variant >= kVariants) return;
+    std::lock_guard lock(mutex_);
+    wires_[variant] = std::move(w);
+}
+
+std::shared_ptr<const CachedPage> PageCache::find(std::string_view key) {
     if (!enabled()) return nullptr;
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);
     if (it == entries_.end() || it->second.expires <= now) return nullptr;
-    return it->second.response;
+    hits_.fetch_add(1, std::memory_order_relaxed);
+    return it->second.page;
 }
 
-std::shared_ptr<const Response> PageCache::store(const std::string& key, Response res) {
+std::shared_ptr<const CachedPage> PageCache::store(const std::string& key, Response res) {
     if (!res.header("ETag")) res.set_header("ETag", etag_of(res.body));
     if (!res.gzip_body) res.gzip_body = std::make_shared<const std::string>(gzip_compress(res.body));
-    auto shared = std::make_shared<const Response>(std::move(res));
+    auto shared = std::make_shared<const CachedPage>(std::move(res));
     if (!enabled()) return shared;
+    stores_.fetch_add(1, std::memory_order_relaxed);
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
     if (entries_.size() >= max_entries_) {

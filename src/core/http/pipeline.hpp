@@ -33,6 +33,11 @@ struct PipelineOptions {
     std::function<std::optional<Response>(Request&, const Route&)> guard;
     // Runs on every response before it is finalised (e.g. to set or refresh cookies).
     std::function<void(Request&, Response&)> after;
+    // For cache hits answered from their serialized form: what `after` adds depends on, for an
+    // anonymous request, as a number 0..3 (e.g. 1 when the path had a language prefix). Each value
+    // gets its own serialized form. Without it, `after` must add the same headers to every
+    // anonymous request for a cached page.
+    std::function<unsigned(const Request&)> after_variant;
     // Renders an error page in the layout and the request's language.
     std::function<Response(Request&, int status, std::string_view public_message)> error_page;
     // Page cache for routes with cache_anonymous. may_be_signed_in runs on the io thread and must
@@ -40,6 +45,9 @@ struct PipelineOptions {
     PageCache* page_cache = nullptr;
     std::function<bool(const Request&)> may_be_signed_in;
     std::function<bool(Request&)> signed_in;
+    // For routes with cache_signed_in: a key naming what the signed-in reader is allowed (e.g. one
+    // bit per permission); readers with the same key share the page.
+    std::function<std::string(Request&)> viewer_key;
     // Where multipart bodies held in memory put their files (streamed ones: ServerConfig::upload_dir).
     std::string upload_dir;
     // For a handler's exception that means "busy, try again" (a locked or exhausted database):
@@ -65,9 +73,11 @@ public:
     std::size_t body_limit(const Request& req) const;
     // The answer when it needs no handler thread: an inline route (static files, health) or a page
     // cache hit for a visitor without a session. nullopt: call handle() on a worker. Never throws.
-    std::optional<Response> try_inline(Request& req) const noexcept;
-    // Runs the request through router and handler; never throws.
-    Response handle(Request& req) const noexcept;
+    // wire_ok: a cache hit may come as Response::wire, the bytes to send (the server's fast path).
+    std::optional<Response> try_inline(Request& req, bool wire_ok = false) const noexcept;
+    // Runs the request through router and handler; never throws. wire_ok: a page-cache hit may
+    // come as Response::wire (the server's fast path; tests read ordinary responses).
+    Response handle(Request& req, bool wire_ok = false) const noexcept;
     // An error page with every header finalised (used by the server for 400/408/413/431/503).
     Response error(Request& req, int status, std::string_view public_message = {}) const noexcept;
 
@@ -75,15 +85,28 @@ public:
     const PipelineOptions& options() const { return options_; }
 
 private:
-    Response dispatch(Request& req) const;
-    Response cached_or_render(Request& req, const Route& route) const;
+    Response dispatch(Request& req, bool wire_ok) const;
+    Response cached_or_render(Request& req, const Route& route, bool wire_ok) const;
+    // A cache hit in its serialized form for this request's variant (built on first use).
+    // nullopt when this request's answer must not be shared (it would carry a cookie).
+    std::optional<Response> wire_of(Request& req, const CachedPage& page) const;
     bool cacheable(const Request& req, const Route& route) const;
     std::string cache_key(const Request& req, const Route& route) const;
+    unsigned wire_variant(const Request& req) const;
     void finalize(const Request& req, Response& res) const noexcept;
 
     const Router& router_;
     PipelineOptions options_;
 };
+
+// The wire form of a finalised response (head: for a HEAD request); page is the cached response
+// it came from (its gzip copy is shared rather than copied).
+std::shared_ptr<const Wire> to_wire(const Response& res, bool head, const Response& page);
+
+// Marks the response being built as meant for this visitor only (it holds a CSRF token, the
+// person's own data...): the page cache never keeps it, whatever the route says.
+void mark_private(Request& req);
+bool is_private(const Request& req);
 
 // A fresh random request id (16 hex characters).
 std::string new_request_id();

@@ -113,6 +113,29 @@ void maybe_gzip(const PipelineOptions& options, const Request& req, Response& re
 
 }  // namespace
 
+std::shared_ptr<const Wire> to_wire(const Response& res, bool head, const Response& page) {
+    auto w = std::make_shared<Wire>();
+    w->status = res.status;
+    std::string& out = w->head;
+    out.reserve(512);
+    out.append("HTTP/1.1 ").append(std::to_string(res.status)).append(" ").append(status_reason(res.status)).append("\r\n");
+    for (const auto& [name, value] : res.headers) {
+        if (text::iequals(name, "content-length") || text::iequals(name, "connection") || text::iequals(name, "date")) continue;
+        out.append(name).append(": ").append(value).append("\r\n");
+    }
+    if (head) {
+        out.append("Content-Length: ").append(std::string(res.header("Content-Length").value_or("0"))).append("\r\n");
+        return w;
+    }
+    // The body as finalised: the page's own gzip copy when it went compressed, else its text.
+    const bool gzipped = res.header("Content-Encoding").has_value();
+    if (gzipped && page.gzip_body && *page.gzip_body == res.body) w->body = page.gzip_body;
+    else w->body = std::make_shared<const std::string>(res.body);
+    w->body_size = w->body->size();
+    out.append("Content-Length: ").append(std::to_string(w->body_size)).append("\r\n");
+    return w;
+}
+
 void Pipeline::finalize(const Request& req, Response& res) const noexcept {
     try {
         add_security_headers(options_, req, res);

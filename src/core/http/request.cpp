@@ -129,7 +129,7 @@ const Form& Request::form() {
     if (type == "application/x-www-form-urlencoded") {
         for (auto& [k, v] : parse_query(body)) parsed.add(std::move(k), std::move(v));
     } else if (type == "multipart/form-data") {
-        parsed = parse_multipart(body, content_type, upload_dir);
+        parsed = parse_multipart(body, content_type, std::filesystem::path(upload_dir));
     }
     form_ = std::move(parsed);
     return *form_;

@@ -82,10 +82,12 @@ public:
     std::string request_id;
     std::string lang = "en";   // set by the pipeline from the path prefix
     bool secure = false;       // served over TLS (directly or per trusted proxy config)
+    unsigned http_version = 11;  // 10 or 11
     // The peer's address, for throttling only: personal data, never logged or stored in clear.
     std::string remote_address;
-    // Where uploaded files are written while a multipart body is parsed ("" = the system's temp folder).
-    std::filesystem::path upload_dir;
+    // Where uploaded files are written while a multipart body is parsed ("" = the system's temp
+    // folder). Points into the server's or pipeline's configuration, which outlive requests.
+    std::string_view upload_dir;
 
     // First header value by lower-case name.
     std::optional<std::string_view> header(std::string_view lower_name) const;

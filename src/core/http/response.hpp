@@ -19,6 +19,16 @@ struct FileBody {
     std::uint64_t length = 0;  // bytes sent; Content-Length
 };
 
+// A response already serialized for the wire: the status line and every header but Date (and
+// Connection when the server closes), then the body. Kept by the page cache per variant of the
+// request (encoding, method, ...), so a cache hit is written without building anything.
+struct Wire {
+    int status = 200;
+    std::string head;                         // "HTTP/1.1 200 OK\r\n...\r\n" without the blank line
+    std::shared_ptr<const std::string> body;  // null for HEAD
+    std::uint64_t body_size = 0;              // bytes of body on the wire (0 for HEAD)
+};
+
 struct Response {
     int status = 200;
     std::vector<std::pair<std::string, std::string>> headers;
@@ -31,6 +41,8 @@ struct Response {
     // When set, the response body is this file span and body is ignored; never compressed.
     // See file_response() in core/http/range.hpp for ETag, 304 and Range handling.
     std::optional<FileBody> file;
+    // When set (server fast path only), these bytes are the whole answer and the rest is ignored.
+    std::shared_ptr<const Wire> wire;
 
     void set_header(std::string name, std::string value);
     std::optional<std::string_view> header(std::string_view name) const;  // case-insensitive

@@ -28,6 +28,10 @@ struct RouteOptions {
     // io threads without running the handler. with_query: the query string is part of the key.
     bool cache_anonymous = false;
     bool cache_with_query = true;
+    // With cache_anonymous: signed-in readers share the page too, with those allowed exactly the
+    // same permissions (PipelineOptions::viewer_key). Only for pages whose content depends on what
+    // the reader may do, never on who they are; a page that shows a form (CSRF token) is never kept.
+    bool cache_signed_in = false;
     // Runs on the io thread instead of a worker: only for handlers that never block (static
     // files, health probes answering from memory).
     bool inline_handler = false;

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/http/pipeline.hpp"
+
 namespace avenir::kit {
 
 void Access::define(Permission p) {
@@ -24,6 +26,13 @@ bool Access::allowed(http::Request& req, std::string_view permission) const {
     return decide(auth::current_principal(req), permission, req) == Decision::Allow;
 }
 
+std::string Access::viewer_key(http::Request& req) const {
+    const auth::Principal* who = auth::current_principal(req);
+    std::string key = who ? "s:" : "a:";
+    for (const auto& [name, p] : permissions_) key.push_back(p.rule(who, req) == Decision::Allow ? '1' : '0');
+    return key;
+}
+
 std::vector<const Permission*> Access::all() const {
     std::vector<const Permission*> out;
     for (const auto& [name, p] : permissions_) out.push_back(&p);
@@ -32,6 +41,7 @@ std::vector<const Permission*> Access::all() const {
 
 std::string Access::csrf(http::Request& req) const {
     if (!csrf_) throw std::logic_error("no module supplies CSRF tokens (the accounts module must be in the module list)");
+    http::mark_private(req);  // a token belongs to one visitor: the page cache never keeps this page
     return csrf_(req);
 }
 

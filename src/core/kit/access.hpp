@@ -33,6 +33,9 @@ public:
     Decision decide(const auth::Principal* who, std::string_view permission, const http::Request& req) const;
     // Whether the request's person is allowed (Allow only) what the permission allows.
     bool allowed(http::Request& req, std::string_view permission) const;
+    // One character per permission (allowed or not) for the request's person: pages whose content
+    // depends only on what the reader may do are shared by readers with the same key.
+    std::string viewer_key(http::Request& req) const;
     bool known(std::string_view permission) const { return permissions_.find(permission) != permissions_.end(); }
     std::vector<const Permission*> all() const;
 

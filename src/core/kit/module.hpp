@@ -31,6 +31,7 @@
 #include "core/kit/access.hpp"
 #include "core/kit/audit.hpp"
 #include "core/kit/extensions.hpp"
+#include "core/kit/generations.hpp"
 #include "core/kit/reference.hpp"
 #include "core/mail/mailer.hpp"
 #include "core/privacy/personal_data.hpp"
@@ -87,6 +88,7 @@ struct Context {
     AuditLog& audit;                   // who did what, in the caller's transaction
     const privacy::PersonalDataRegistry& personal_data;  // every module's personal-data tables
     ReferenceData& reference;          // regions and themes, one snapshot
+    Generations& generations;          // stamps of content modules keep in memory
     http::PageCache& page_cache;       // whole anonymous pages; clear() after a write that shows
     const http::StaticFiles& static_files;
     files::BlobStore& blobs;           // uploaded files, by content hash

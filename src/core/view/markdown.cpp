@@ -6,7 +6,10 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 namespace avenir::view {
 namespace {
@@ -20,9 +23,56 @@ void attach(cmark_parser* parser, const char* name) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
 }
 
+// Rendered HTML of recent texts, by the text itself: the same guide steps and programme pages
+// are rendered for every reader, so each is parsed once. Bounded by the bytes it holds (cleared
+// when full); the key is the whole text, so two texts never share an entry.
+class Memo {
+public:
+    std::optional<std::string> find(std::string_view text) {
+        std::lock_guard lock(mutex_);
+        const auto it = entries_.find(text);
+        if (it == entries_.end()) return std::nullopt;
+        return it->second;
+    }
+    void keep(std::string_view text, const std::string& html) {
+        std::lock_guard lock(mutex_);
+        if (bytes_ + text.size() + html.size() > kMaxBytes) {
+            entries_.clear();
+            bytes_ = 0;
+        }
+        if (entries_.emplace(std::string(text), html).second) bytes_ += text.size() + html.size();
+    }
+
+private:
+    static constexpr std::size_t kMaxBytes = 16u << 20;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> entries_;
+    std::size_t bytes_ = 0;
+};
+
+Memo& memo() {
+    static Memo m;
+    return m;
+}
+
+std::string render(std::string_view markdown);
+
 }  // namespace
 
 std::string markdown_to_html(std::string_view markdown) {
+    if (auto hit = memo().find(markdown)) return std::move(*hit);
+    std::string html = render(markdown);
+    memo().keep(markdown, html);
+    return html;
+}
+
+namespace {
+
+std::string render(std::string_view markdown) {
     register_extensions_once();
     // CMARK_OPT_DEFAULT is safe: raw HTML becomes a comment and unsafe URL schemes are emptied.
     const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
@@ -36,6 +86,8 @@ std::string markdown_to_html(std::string_view markdown) {
     std::free(html);
     return out;
 }
+
+}  // namespace
 
 std::string localize_links(std::string_view html, std::string_view lang) {
     if (lang.empty() || lang == "en") return std::string(html);

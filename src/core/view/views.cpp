@@ -28,23 +28,38 @@ std::string template_name(std::string_view path) {
     return file;
 }
 
-mustache::data to_data(const nlohmann::json& j) {
+// A kainjow value of the right kind for j, without its children yet (they are filled in place:
+// kainjow's set() and push_back() copy a whole subtree, which made nested views quadratic).
+mustache::data shell(const nlohmann::json& j) {
     switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            mustache::data d{mustache::data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            mustache::data d{mustache::data::type::list};
-            for (const auto& item : j) d.push_back(to_data(item));
-            return d;
-        }
-        case nlohmann::json::value_t::string: return mustache::data{j.get<std::string>()};
-        case nlohmann::json::value_t::boolean: return j.get<bool>() ? mustache::data{mustache::data::type::bool_true} : mustache::data{mustache::data::type::bool_false};
+        case nlohmann::json::value_t::object: return mustache::data{mustache::data::type::object};
+        case nlohmann::json::value_t::array: return mustache::data{mustache::data::type::list};
+        case nlohmann::json::value_t::string: return mustache::data{j.get_ref<const std::string&>()};
+        case nlohmann::json::value_t::boolean:
+            return j.get<bool>() ? mustache::data{mustache::data::type::bool_true} : mustache::data{mustache::data::type::bool_false};
         case nlohmann::json::value_t::null: return mustache::data{mustache::data::type::bool_false};
         default: return mustache::data{j.dump()};
     }
+}
+
+void fill(mustache::data& d, const nlohmann::json& j) {
+    if (j.is_object()) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            d.set(it.key(), shell(it.value()));
+            if (it.value().is_structured()) fill(*const_cast<mustache::data*>(d.get(it.key())), it.value());
+        }
+    } else if (j.is_array()) {
+        for (const auto& item : j) {
+            d.push_back(shell(item));
+            if (item.is_structured()) fill(const_cast<mustache::list&>(d.list_value()).back(), item);
+        }
+    }
+}
+
+mustache::data to_data(const nlohmann::json& j) {
+    mustache::data d = shell(j);
+    fill(d, j);
+    return d;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/errors.hpp"
+#include "core/http/pipeline.hpp"
 
 namespace avenir::accounts {
 namespace {
@@ -79,21 +80,27 @@ std::optional<SessionRow> Security::raw_session(http::Request& req) {
     return row;
 }
 
+// One statement per signed-in request: the session, its person and their grants together.
 std::optional<auth::Principal> Security::load_principal(http::Request& req) {
-    const auto row = raw_session(req);
-    if (!row) return std::nullopt;
-    const auto user = store_.user_by_id(row->user_id);
-    if (!user) return std::nullopt;
-    const bool totp = user->totp_enabled_at.has_value();
-    if (totp && !row->second_factor_done) return std::nullopt;
+    const std::string hash = session_hash(req);
+    if (hash.empty()) return std::nullopt;
+    const auto sp = store_.session_principal(hash);
+    if (!sp) return std::nullopt;
+    const std::int64_t now = clock::unix_seconds();
+    if (now - sp->session.last_seen_at > options_.idle_lifetime.count() || now - sp->session.created_at > options_.absolute_lifetime.count()) {
+        store_.delete_session(hash);
+        return std::nullopt;
+    }
+    if (now - sp->session.last_seen_at >= 60) store_.touch_session(hash, now);  // at most one write a minute
+    if (sp->totp_enabled && !sp->session.second_factor_done) return std::nullopt;
     auth::Principal p;
-    p.user_id = user->id;
-    p.display_name = user->display_name;
-    p.lang = user->lang;
-    p.time_zone = user->time_zone;
-    p.totp_enabled = totp;
-    p.second_factor_done = row->second_factor_done || !totp;
-    p.grants = store_.grants(user->id);
+    p.user_id = sp->session.user_id;
+    p.display_name = sp->display_name;
+    p.lang = sp->lang;
+    p.time_zone = sp->time_zone;
+    p.totp_enabled = sp->totp_enabled;
+    p.second_factor_done = sp->session.second_factor_done || !sp->totp_enabled;
+    p.grants = sp->grants;
     return p;
 }
 
@@ -134,6 +141,7 @@ std::string Security::expected_token(const std::string& browser_cookie, http::Re
 }
 
 std::string Security::csrf_token(http::Request& req) {
+    http::mark_private(req);  // the page holds this visitor's token: never shared by the page cache
     std::string browser;
     if (auto c = req.context.find(kCsrfValueKey); c != req.context.end()) browser = std::any_cast<std::string>(c->second);
     else if (auto existing = req.cookie(kCsrfCookie); existing && existing->size() >= 32) browser = *existing;

@@ -125,6 +125,25 @@ std::optional<SessionRow> AccountsStore::session(const std::string& id_hash) {
     return SessionRow{row.get_int("user_id"), row.get_int("created_at"), row.get_int("last_seen_at"), row.get_int("second_factor_done") != 0};
 }
 
+std::optional<AccountsStore::SessionPrincipal> AccountsStore::session_principal(const std::string& id_hash) {
+    // One row per grant (one row with NULL grant columns for a person without any).
+    const auto r = db_.exec(
+        "SELECT s.user_id, s.created_at, s.last_seen_at, s.second_factor_done, u.display_name, u.lang, u.time_zone, "
+        "u.totp_enabled_at, g.role, g.scope_type, g.scope_id FROM accounts_sessions s "
+        "JOIN accounts_users u ON u.id = s.user_id LEFT JOIN accounts_grants g ON g.user_id = s.user_id "
+        "WHERE s.id_hash = $1 ORDER BY g.id",
+        {id_hash});
+    if (r.empty()) return std::nullopt;
+    const auto& first = r.at(0);
+    SessionPrincipal sp{SessionRow{first.get_int("user_id"), first.get_int("created_at"), first.get_int("last_seen_at"),
+                                   first.get_int("second_factor_done") != 0},
+                        first.get_text("display_name"), first.get_text("lang"), first.get_text("time_zone"),
+                        !first.is_null("totp_enabled_at"), {}};
+    for (const auto& row : r.rows)
+        if (!row.is_null("role")) sp.grants.push_back({row.get_text("role"), row.get_text("scope_type"), row.get_text("scope_id")});
+    return sp;
+}
+
 void AccountsStore::touch_session(const std::string& id_hash, std::int64_t now) {
     db_.exec("UPDATE accounts_sessions SET last_seen_at = $1 WHERE id_hash = $2", {now, id_hash});
 }

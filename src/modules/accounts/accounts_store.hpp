@@ -39,6 +39,14 @@ public:
 
     void insert_session(const std::string& id_hash, std::int64_t user_id, std::int64_t now, bool second_factor_done);
     std::optional<SessionRow> session(const std::string& id_hash);
+    // The session with its person and their grants, in one statement.
+    struct SessionPrincipal {
+        SessionRow session;
+        std::string display_name, lang, time_zone;
+        bool totp_enabled = false;
+        std::vector<auth::Grant> grants;
+    };
+    std::optional<SessionPrincipal> session_principal(const std::string& id_hash);
     void touch_session(const std::string& id_hash, std::int64_t now);
     void set_session_second_factor(const std::string& id_hash);
     void delete_session(const std::string& id_hash);

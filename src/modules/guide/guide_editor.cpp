@@ -179,8 +179,12 @@ http::Response GuideModule::save_edit(http::Request& req) {
     }
     w.version = base.version + 1;
     try {
-        store_->save_version(w, auth::require_principal(req).user_id, f.get("note"),
-                            clock::unix_seconds());
+        const std::int64_t by = auth::require_principal(req).user_id;
+        ctx_->db.with_tx([&](storage::Transaction& tx) {
+            GuideStore(tx).save_version(w, by, f.get("note"), clock::unix_seconds());
+            ctx_->generations.bump(tx, "guide");  // with the edit: every instance reloads the guide
+        });
+        ctx_->generations.refresh();
     } catch (const storage::UniqueViolation&) {
         return editor_page(req, base, lang, layout_->tr(req, "Someone saved this workshop meanwhile. Your changes were not saved; here is the latest version."), false, 409);
     }

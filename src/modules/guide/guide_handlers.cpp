@@ -89,15 +89,33 @@ int GuideModule::seed(const std::filesystem::path& dir) {
             if (w.translation_state(lang) == "outdated")
                 log::warn("translation_outdated", log::kv("workshop", w.slug + "." + lang) + " " +
                                                       log::kv("current_source", i18n::source_fingerprint(w.source_text())));
-    const int changed = store_->save(content);
+    const int changed = ctx_->db.with_tx([&](storage::Transaction& tx) {
+        const int n = GuideStore(tx).save(content);
+        if (n > 0) ctx_->generations.bump(tx, "guide");
+        return n;
+    });
+    ctx_->generations.refresh();
     ctx_->page_cache.clear();
     return changed;
+}
+
+std::shared_ptr<const GuideContent> GuideModule::content() {
+    const std::string current = ctx_->generations.current("guide");
+    std::lock_guard lock(content_mutex_);
+    if (!content_ || content_stamp_ != current) {
+        // The stamp first: a change committed while loading gets a newer stamp, so it is not missed.
+        std::string stamp = ctx_->generations.stored(ctx_->db, "guide");
+        content_ = std::make_shared<const GuideContent>(store_->load());
+        content_stamp_ = std::move(stamp);
+    }
+    return content_;
 }
 
 void GuideModule::export_to(const std::filesystem::path& dir) { export_guide(store_->load(), dir); }
 
 http::Response GuideModule::index(http::Request& req) {
-    const GuideContent c = store_->load();
+    const auto snapshot = content();
+    const GuideContent& c = *snapshot;
     const auto ref = ctx_->reference.get();
     const std::string theme_filter = req.query("theme"), audience_filter = req.query("audience");
     json themes = json::array();
@@ -130,7 +148,8 @@ http::Response GuideModule::index(http::Request& req) {
 }
 
 http::Response GuideModule::translations(http::Request& req) {
-    const GuideContent c = store_->load();
+    const auto snapshot = content();
+    const GuideContent& c = *snapshot;
     json rows = json::array();
     for (const auto& w : c.workshops) {
         json cells = json::array();
@@ -150,7 +169,8 @@ http::Response GuideModule::translations(http::Request& req) {
 }
 
 http::Response GuideModule::introduction(http::Request& req) {
-    const GuideContent c = store_->load();
+    const auto snapshot = content();
+    const GuideContent& c = *snapshot;
     const auto title = i18n::choose(c.introduction.title, req.lang);
     if (title.text.empty()) throw NotFound();
     const auto body = i18n::choose(c.introduction.body_md, req.lang);
@@ -160,10 +180,11 @@ http::Response GuideModule::introduction(http::Request& req) {
 }
 
 Workshop GuideModule::find_workshop(const std::string& slug) {
-    GuideContent c = store_->load();
-    const auto it = std::find_if(c.workshops.begin(), c.workshops.end(), [&](const Workshop& w) { return w.slug == slug; });
-    if (it == c.workshops.end() || it->status == "draft") throw NotFound("There is no such workshop in the guide.");
-    return std::move(*it);
+    const auto snapshot = content();
+    const auto& ws = snapshot->workshops;
+    const auto it = std::find_if(ws.begin(), ws.end(), [&](const Workshop& w) { return w.slug == slug; });
+    if (it == ws.end() || it->status == "draft") throw NotFound("There is no such workshop in the guide.");
+    return *it;
 }
 
 http::Response GuideModule::workshop(http::Request& req) {

@@ -3,6 +3,8 @@
 // workshop's run sheet with clock times, a facilitator view and a participant handout view, the
 // session planner, offline packs, and editing with history.
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #include "core/http/router.hpp"
@@ -50,12 +52,17 @@ private:
     Workshop find_workshop(const std::string& slug);
     // The run sheet's view model (start time and optional steps from the query).
     nlohmann::json workshop_view(http::Request& req, const Workshop& w, bool participant_view);
+    // The guide as of its current generation stamp (loaded once per change, shared by requests).
+    std::shared_ptr<const GuideContent> content();
 
     kit::Context* ctx_ = nullptr;
     const view::Layout* layout_ = nullptr;
     std::optional<GuideStore> store_;
     std::optional<PlanStore> plans_;
     std::string export_dir_;  // `avenir guide export DIR`
+    std::mutex content_mutex_;
+    std::shared_ptr<const GuideContent> content_;
+    std::string content_stamp_;
 };
 
 }  // namespace avenir::guide

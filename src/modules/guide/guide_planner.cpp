@@ -45,7 +45,8 @@ Plan GuideModule::owned_plan(http::Request& req) {
 }
 
 json GuideModule::plan_view(http::Request& req, const Plan& plan, bool editable) {
-    const GuideContent c = store_->load();
+    const auto snapshot = content();
+    const GuideContent& c = *snapshot;
     auto find = [&](const std::string& slug) -> const Workshop* {
         for (const auto& w : c.workshops)
             if (w.slug == slug) return &w;

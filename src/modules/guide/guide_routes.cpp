@@ -7,8 +7,9 @@ void GuideModule::routes(kit::Registration& r) {
     auto h = [this](http::Response (GuideModule::*handler)(http::Request&)) {
         return [this, handler](http::Request& q) { return (this->*handler)(q); };
     };
-    // Anonymous readers share the rendered pages (the query carries filters and start times).
-    const http::RouteOptions cached{.cache_anonymous = true};
+    // Readers share the rendered pages (the query carries filters and start times); signed-in ones
+    // by what they may do (an editor sees "Edit").
+    const http::RouteOptions cached{.cache_anonymous = true, .cache_signed_in = true};
     r.get("/guide", "public", h(&GuideModule::index), cached);
     r.get("/guide/introduction", "public", h(&GuideModule::introduction), cached);
     r.get("/guide/translations", "coordinator", h(&GuideModule::translations));

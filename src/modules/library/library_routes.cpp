@@ -8,8 +8,9 @@ void LibraryModule::routes(kit::Registration& r) {
     auto h = [this](http::Response (LibraryModule::*handler)(http::Request&)) {
         return [this, handler](http::Request& q) { return (this->*handler)(q); };
     };
-    // Anonymous readers share rendered pages and feeds (the query carries filters and searches).
-    const http::RouteOptions cached{.cache_anonymous = true};
+    // Readers share rendered pages and feeds (the query carries filters and searches); signed-in
+    // ones by what they may do. A resource page with the editor's forms is never kept (CSRF).
+    const http::RouteOptions cached{.cache_anonymous = true, .cache_signed_in = true};
     r.get("/library", "public", h(&LibraryModule::listing), cached);
     r.get("/library/search", "public", h(&LibraryModule::listing), cached);
     r.get("/library/feed.atom", "public", h(&LibraryModule::feed), cached);

@@ -106,6 +106,7 @@ void PgConnection::set_up() {
 bool PgConnection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
 
 void PgConnection::reconnect() {
+    prepared_.clear();  // a new server session has none of them
     PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK)
         throw ConnectionError("postgres: cannot reconnect: " + trimmed(PQerrorMessage(conn_)));
@@ -139,10 +140,22 @@ Result PgConnection::exec(std::string_view sql, const std::vector<Value>& params
         } else continue;  // NULL
         values[i] = texts[i].c_str();
     }
+    // Prepared once per connection, then executed by name: PostgreSQL parses and plans a statement
+    // once instead of on every call. Its parameter types are inferred at preparation, as they were.
     const std::string text(sql);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(n), nullptr, values.data(), nullptr, nullptr, 0),
-                  &PQclear);
-    const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    const int nparams = static_cast<int>(n);
+    ResultPtr res(PQexecPrepared(conn_, prepared(text, nparams).c_str(), nparams, values.data(), nullptr, nullptr, 0), &PQclear);
+    auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_FATAL_ERROR && PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+        // A table changed shape since the statement was prepared ("cached plan must not change
+        // result type"), e.g. another instance migrated: prepare it again, once.
+        const char* state = res ? PQresultErrorField(res.get(), PG_DIAG_SQLSTATE) : nullptr;
+        if (state && std::string_view(state) == "0A000") {
+            forget_prepared();
+            res.reset(PQexecPrepared(conn_, prepared(text, nparams).c_str(), nparams, values.data(), nullptr, nullptr, 0));
+            status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+        }
+    }
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
         throw_pg_error(conn_, res.get(), params);
 
@@ -167,6 +180,23 @@ Result PgConnection::exec(std::string_view sql, const std::vector<Value>& params
     }
     if (changes_rows(PQcmdStatus(res.get()))) result.affected = std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
     return result;
+}
+
+const std::string& PgConnection::prepared(const std::string& sql, int nparams) {
+    if (const auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
+    // Generated SQL (filters with lists of values) must not grow the cache without bound.
+    if (prepared_.size() >= 256) forget_prepared();
+    std::string name = "avenir_" + std::to_string(++next_statement_);
+    ResultPtr res(PQprepare(conn_, name.c_str(), sql.c_str(), nparams, nullptr), &PQclear);
+    const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK) throw_pg_error(conn_, res.get(), {});
+    return prepared_.emplace(sql, std::move(name)).first->second;
+}
+
+void PgConnection::forget_prepared() noexcept {
+    if (!prepared_.empty() && PQtransactionStatus(conn_) == PQTRANS_IDLE) PQclear(PQexec(conn_, "DEALLOCATE ALL"));
+    else if (!prepared_.empty()) return;  // inside a transaction: keep them until it ends
+    prepared_.clear();
 }
 
 void PgConnection::exec_script(std::string_view sql) {

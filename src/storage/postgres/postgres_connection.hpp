@@ -1,7 +1,9 @@
 #pragma once
 // One libpq connection: text-format parameters, results converted by column type, SQLSTATEs
 // mapped onto the storage error family.
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -32,8 +34,13 @@ public:
 
 private:
     void set_up();
+    // The name of sql's prepared statement on this connection (prepared on first use).
+    const std::string& prepared(const std::string& sql, int nparams);
+    void forget_prepared() noexcept;
 
     pg_conn* conn_ = nullptr;
+    std::unordered_map<std::string, std::string> prepared_;  // query text -> statement name
+    std::uint64_t next_statement_ = 0;
 };
 
 }  // namespace avenir::storage
