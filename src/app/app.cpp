@@ -11,6 +11,7 @@
 #include "core/mail/async_mailer.hpp"
 #include "core/mail/outbox_mailer.hpp"
 #include "core/mail/smtp_mailer.hpp"
+#include "core/thread_priority.hpp"
 
 namespace avenir {
 namespace {
@@ -174,6 +175,7 @@ void App::start_maintenance() {
     // instance shows within about a second, well inside the page cache's lifetime.
     const auto every = std::chrono::milliseconds(1000);
     maintenance_ = std::thread([this, every] {
+        lower_thread_priority(10);  // a refresh a second; never ahead of a request
         std::unique_lock lock(maintenance_mutex_);
         while (!maintenance_wake_.wait_for(lock, every, [this] { return stopping_; })) {
             lock.unlock();

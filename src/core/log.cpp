@@ -8,21 +8,30 @@
 #include <mutex>
 #include <thread>
 
+#include "core/thread_priority.hpp"
+
 namespace avenir::log {
 namespace {
 std::atomic<Level> g_level{Level::Info};
-std::mutex g_mutex;
+std::mutex g_mutex;      // guards g_buffer: held only to append a line or take the buffer
+std::mutex g_out_mutex;  // guards g_out and the order in which buffers reach it
 std::FILE* g_out = nullptr;
-std::string g_buffer;  // lines not yet written (buffered mode)
-constexpr std::size_t kFlushAt = 64 * 1024;
+std::string g_buffer;    // lines not yet written (buffered mode)
+constexpr std::size_t kWakeAt = 256 * 1024;       // ask the writer thread to write early
+constexpr std::size_t kBackpressureAt = 16 << 20; // the writer cannot keep up: write here
 
-// Writes the buffer; the caller holds g_mutex.
-void write_buffer() {
-    if (g_buffer.empty()) return;
+// Writes what is buffered; file I/O happens outside g_mutex, so adding a line never waits for it.
+void drain() {
+    std::lock_guard out_lock(g_out_mutex);
+    std::string chunk;
+    {
+        std::lock_guard lock(g_mutex);
+        chunk.swap(g_buffer);
+    }
+    if (chunk.empty()) return;
     std::FILE* out = g_out ? g_out : stderr;
-    std::fwrite(g_buffer.data(), 1, g_buffer.size(), out);
+    std::fwrite(chunk.data(), 1, chunk.size(), out);
     std::fflush(out);
-    g_buffer.clear();
 }
 
 // The background writer of buffered mode.
@@ -36,11 +45,15 @@ struct Flusher {
         if (on) return;
         on = true;
         thread = std::thread([this] {
+            // Below the io threads: a log write never holds a page back (and at 16 MB buffered a
+            // writer that cannot keep up is helped by the callers, see write()).
+            lower_thread_priority(10);
             std::unique_lock lock(mutex);
             while (on) {
                 wake.wait_for(lock, std::chrono::milliseconds(100));
-                std::lock_guard out(g_mutex);
-                write_buffer();
+                lock.unlock();
+                drain();
+                lock.lock();
             }
         });
     }
@@ -52,8 +65,7 @@ struct Flusher {
         }
         wake.notify_all();
         thread.join();
-        std::lock_guard out(g_mutex);
-        write_buffer();
+        drain();
     }
     ~Flusher() { stop(); }
 };
@@ -82,14 +94,11 @@ void set_buffered(bool buffered) {
     else flusher().stop();
 }
 
-void flush() {
-    std::lock_guard lock(g_mutex);
-    write_buffer();
-}
+void flush() { drain(); }
 
 void set_file(const std::string& path) {
-    std::lock_guard lock(g_mutex);
-    write_buffer();
+    drain();
+    std::lock_guard lock(g_out_mutex);
     if (g_out && g_out != stderr) std::fclose(g_out);
     g_out = path.empty() ? nullptr : std::fopen(path.c_str(), "a");
 }
@@ -111,9 +120,14 @@ void write(Level level, std::string_view event, std::string_view fields) {
     line.append(event);
     if (!fields.empty()) line.append(" ").append(fields);
     line.push_back('\n');
-    std::lock_guard lock(g_mutex);
-    g_buffer += line;
-    if (!g_buffered.load(std::memory_order_relaxed) || level >= Level::Warn || g_buffer.size() >= kFlushAt) write_buffer();
+    std::size_t buffered = 0;
+    {
+        std::lock_guard lock(g_mutex);
+        g_buffer += line;
+        buffered = g_buffer.size();
+    }
+    if (!g_buffered.load(std::memory_order_relaxed) || level >= Level::Warn || buffered >= kBackpressureAt) drain();
+    else if (buffered >= kWakeAt) flusher().wake.notify_one();
 }
 
 std::string kv(std::string_view key, std::string_view value) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <latch>
+#include <thread>
 #include <regex>
 
 #include "core/mail/message.hpp"
@@ -137,6 +139,48 @@ TEST_P(AccountsHttp, HundredWrongPasswordsLockTheAccountUntilTheLockPasses) {
     app_->db().exec("UPDATE accounts_throttle SET locked_until = 0, failures = 0");
     r = b.post("/account/sign-in", {{"email", "ana@example.org"}, {"password", kPassword}});
     EXPECT_EQ(r.res.status, 303);
+}
+
+TEST_P(AccountsHttp, ABurstOfSignInsBeyondTheHashersLineGetsTheFormBackWithA503NotAFailure) {
+    // Twelve people press "Sign in" at the same moment: two passwords are checked at a time and
+    // four wait, so some are told to try again in a few seconds. Nobody gets an error page, a
+    // lost form or a failed attempt on their account.
+    app_->module<accounts::AccountsModule>().create_user("ines@example.org", "Ines", kPassword);
+    constexpr int kPeople = 12;
+    std::vector<std::unique_ptr<Browser>> people;
+    for (int i = 0; i < kPeople; ++i) {
+        people.push_back(std::make_unique<Browser>(app_->pipeline()));
+        people.back()->get("/account/sign-in");
+    }
+    std::vector<Reply> replies(kPeople);
+    std::latch start(kPeople);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kPeople; ++i)
+        threads.emplace_back([&, i] {
+            start.arrive_and_wait();
+            replies[static_cast<std::size_t>(i)] =
+                people[static_cast<std::size_t>(i)]->post("/account/sign-in", {{"email", "ines@example.org"}, {"password", kPassword}});
+        });
+    for (auto& t : threads) t.join();
+    int signed_in = 0, busy = 0;
+    for (const auto& r : replies) {
+        if (r.res.status == 303) {
+            ++signed_in;
+        } else {
+            ASSERT_EQ(r.res.status, 503) << r.body;
+            ++busy;
+            EXPECT_TRUE(r.res.header("Retry-After").has_value());
+            EXPECT_NE(r.body.find("Please try again in a few seconds"), std::string::npos) << r.body;
+            EXPECT_NE(r.body.find("value=\"ines@example.org\""), std::string::npos) << "the address typed is kept";
+        }
+    }
+    EXPECT_GE(signed_in, 1);
+    EXPECT_GE(busy, 1) << "twelve argon2id checks at once cannot all be admitted (2 running + 4 waiting)";
+    // Not counted as failures: the account and the connection are not locked.
+    EXPECT_TRUE(app_->db().exec("SELECT key FROM accounts_throttle WHERE failures > 0").empty());
+    Browser later(app_->pipeline());
+    later.get("/account/sign-in");
+    EXPECT_EQ(later.post("/account/sign-in", {{"email", "ines@example.org"}, {"password", kPassword}}).res.status, 303);
 }
 
 TEST_P(AccountsHttp, BehindATrustedProxyOneClientsFailuresDoNotLockTheOthers) {

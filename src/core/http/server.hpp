@@ -16,7 +16,7 @@ struct ServerConfig {
     unsigned threads = 0;               // io threads; 0 = one per core
     unsigned workers = 4;               // handler threads (the pipeline's handle() runs there)
     unsigned queue = 128;               // requests waiting for a handler thread; beyond: 503
-    int worker_nice = 5;                // workers yield the CPU to io threads under pressure (0: same priority)
+    int worker_nice = 5;               // workers yield the CPU to io threads under pressure (0: same priority)
     std::string upload_dir;             // where multipart uploads are written as they arrive ("" = temp dir)
     std::size_t max_header_bytes = 16 * 1024;
     std::chrono::milliseconds header_timeout{10'000};  // whole request head must arrive within this

@@ -1,10 +1,7 @@
 #include "core/http/worker_pool.hpp"
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include "core/log.hpp"
+#include "core/thread_priority.hpp"
 
 namespace avenir::http {
 
@@ -12,8 +9,8 @@ WorkerPool::WorkerPool(unsigned threads, std::size_t queue, int nice) : capacity
     if (threads == 0) threads = 1;
     for (unsigned i = 0; i < threads; ++i)
         threads_.emplace_back([this, nice] {
-            // Linux applies niceness per thread (the tid); failure only costs priority, never work.
-            if (nice != 0) ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), nice);
+            // Below the io threads, in short slices: a render never holds a cached page back for long.
+            if (nice != 0) lower_thread_priority(nice);
             run();
         });
 }

@@ -1,10 +1,13 @@
 #pragma once
 // Password policy (ASVS 2.1) and argon2id hashing (ASVS 2.4) for whatever module keeps accounts.
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/errors.hpp"
 
 namespace avenir::security {
 
@@ -52,11 +55,31 @@ struct HashParams {
     std::size_t memlimit = 19u * 1024 * 1024;  // OWASP minimum for argon2id: m=19 MiB, t=2, p=1
 };
 
+// Thrown by PasswordHasher when max_waiting callers already wait: a 503 with Retry-After, so a
+// burst of sign-ins (or an attack of wrong passwords) cannot hold every handler thread.
+struct HasherBusy : ServiceUnavailable {
+    HasherBusy()
+        : ServiceUnavailable("Too many sign-ins are being checked at this moment. Please try again in a few seconds.",
+                             "password hasher: every slot busy and the waiting line full", 2) {}
+};
+
+// How many hashes run, how many callers may wait, and for how long.
+struct HasherLimits {
+    unsigned max_concurrent = 2;  // hashing threads; each hash takes HashParams::memlimit bytes
+    unsigned max_waiting = 4;     // callers waiting for a thread; the next ones get HasherBusy at once
+    // A caller whose hash has not started within this gets HasherBusy (the hashing threads run only
+    // on CPU time nothing else wants, so under full load they may not start for a long time).
+    std::chrono::milliseconds max_wait{5000};
+    // SCHED_IDLE for the hashing threads (false, or refused by the kernel: niceness 19).
+    bool idle_priority = true;
+};
+
 class PasswordHasher {
 public:
-    // At most max_concurrent hashes or verifications run at once (each takes memlimit bytes);
-    // further callers wait. Throws std::invalid_argument for params libsodium refuses or 0.
-    explicit PasswordHasher(HashParams params = {}, unsigned max_concurrent = 2);
+    // Hashes and verifications run on the hasher's own threads at the lowest CPU priority:
+    // argon2id is the one deliberately expensive computation, and under CPU pressure serving pages
+    // comes first. Throws std::invalid_argument for params libsodium refuses or a max_concurrent of 0.
+    explicit PasswordHasher(HashParams params = {}, HasherLimits limits = {});
     ~PasswordHasher();
     PasswordHasher(PasswordHasher&&) noexcept;
     PasswordHasher& operator=(PasswordHasher&&) noexcept;

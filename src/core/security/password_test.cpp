@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <latch>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -150,7 +151,7 @@ TEST(PasswordHasher, DummyVerifyTakesAboutAsLongAsVerify) {
 
 TEST(PasswordHasher, CapsConcurrentHashes) {
     for (unsigned cap : {1u, 2u}) {
-        const PasswordHasher hasher(kFast, cap);
+        const PasswordHasher hasher(kFast, {.max_concurrent = cap});
         std::vector<std::thread> threads;
         for (int i = 0; i < 4; ++i)
             threads.emplace_back([&] { EXPECT_FALSE(hasher.hash("violet-tractor-harbour-91").empty()); });
@@ -160,8 +161,58 @@ TEST(PasswordHasher, CapsConcurrentHashes) {
     }
 }
 
+TEST(PasswordHasher, RefusesCallersBeyondTheWaitingLineInsteadOfHoldingThem) {
+    // One running, one waiting: of six callers arriving together, some are refused at once with a
+    // 503 (HasherBusy), and nobody is lost: each either hashed or was told to come back.
+    const PasswordHasher hasher(HashParams{}, {.max_concurrent = 1, .max_waiting = 1});
+    std::atomic<int> hashed{0}, busy{0};
+    std::latch start(6);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 6; ++i)
+        threads.emplace_back([&] {
+            start.arrive_and_wait();
+            try {
+                if (!hasher.hash("violet-tractor-harbour-91").empty()) ++hashed;
+            } catch (const HasherBusy& e) {
+                EXPECT_EQ(e.status(), 503);
+                EXPECT_GT(e.retry_after(), 0);
+                ++busy;
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(hashed + busy, 6);
+    EXPECT_GE(hashed.load(), 1);
+    EXPECT_GE(busy.load(), 1) << "six argon2id hashes at once cannot all fit one slot and one place in line";
+    EXPECT_LE(hasher.peak_concurrent(), 1u);
+    // Once the line is empty again, callers are served.
+    EXPECT_FALSE(hasher.hash("violet-tractor-harbour-91").empty());
+}
+
+TEST(PasswordHasher, ACallerWhoseHashDoesNotStartInTimeIsToldToComeBack) {
+    // One thread, 30 ms to start: of three callers arriving together (each hash ~20-40 ms here),
+    // the last cannot start in time and gets HasherBusy instead of holding its handler thread.
+    const PasswordHasher hasher(HashParams{}, {.max_concurrent = 1, .max_waiting = 4, .max_wait = std::chrono::milliseconds(30)});
+    std::atomic<int> hashed{0}, busy{0};
+    std::latch start(3);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 3; ++i)
+        threads.emplace_back([&] {
+            start.arrive_and_wait();
+            try {
+                if (!hasher.hash("violet-tractor-harbour-91").empty()) ++hashed;
+            } catch (const HasherBusy&) {
+                ++busy;
+            }
+        });
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(hashed + busy, 3);
+    EXPECT_GE(hashed.load(), 1);
+    EXPECT_GE(busy.load(), 1);
+    EXPECT_FALSE(hasher.hash("violet-tractor-harbour-91").empty()) << "a withdrawn job leaves the hasher usable";
+}
+
 TEST(PasswordHasher, RejectsBadParams) {
-    EXPECT_THROW(PasswordHasher(kFast, 0), std::invalid_argument);
+    EXPECT_THROW(PasswordHasher(kFast, {.max_concurrent = 0}), std::invalid_argument);
     EXPECT_THROW(PasswordHasher(HashParams{0, 19u * 1024 * 1024}), std::invalid_argument);
     EXPECT_THROW(PasswordHasher(HashParams{2, 1024}), std::invalid_argument);
 }

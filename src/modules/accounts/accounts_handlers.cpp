@@ -110,8 +110,17 @@ http::Response AccountsModule::sign_in(http::Request& req) {
     }
     const auto user = store_->user_by_email(email);
     bool ok = false;
-    if (user && user->password_hash) ok = hasher_->verify(*user->password_hash, password);
-    else hasher_->dummy_verify(password);
+    try {
+        if (user && user->password_hash) ok = hasher_->verify(*user->password_hash, password);
+        else hasher_->dummy_verify(password);
+    } catch (const security::HasherBusy& busy) {
+        // Not a failed attempt: the form comes back with what was typed (but the password) and
+        // a 503 with Retry-After, the same whether the account exists or not.
+        d["error"] = layout_->tr(req, busy.public_message());
+        auto res = form_page(req, "accounts/sign_in", std::move(d), layout_->tr(req, "Sign in"), 503);
+        res.set_header("Retry-After", std::to_string(busy.retry_after()));
+        return res;
+    }
     if (!ok || !user->email_verified_at) {
         if (!ok) record_failure(keys, now);
         store_->audit("sign_in_failed", std::nullopt, user ? std::optional(user->id) : std::nullopt, "", now);
@@ -119,7 +128,13 @@ http::Response AccountsModule::sign_in(http::Request& req) {
         return form_page(req, "accounts/sign_in", std::move(d), layout_->tr(req, "Sign in"), 422);
     }
     for (const auto& key : keys) store_->clear_throttle(key);
-    if (hasher_->needs_rehash(*user->password_hash)) store_->set_password_hash(user->id, hasher_->hash(password));
+    if (hasher_->needs_rehash(*user->password_hash)) {
+        try {
+            store_->set_password_hash(user->id, hasher_->hash(password));
+        } catch (const security::HasherBusy&) {
+            // The old hash still verifies: upgrade it at a quieter sign-in.
+        }
+    }
     const bool totp = user->totp_enabled_at.has_value();
     security_->start_session(req, user->id, !totp);
     store_->audit("sign_in", user->id, user->id, totp ? "password; code pending" : "password", now);
