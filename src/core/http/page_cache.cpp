@@ -29,14 +29,29 @@ void CachedPage::set_wire(unsigned variant, std::shared_ptr<const Wire> w) const
     wires_[variant] = std::move(w);
 }
 
-std::shared_ptr<const CachedPage> PageCache::find(std::string_view key) {
-    if (!enabled()) return nullptr;
+PageCache::Lookup PageCache::lookup(std::string_view key) {
+    if (!enabled()) return {};
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard lock(mutex_);
     const auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.expires <= now) return nullptr;
+    if (it == entries_.end()) return {};
+    Entry& e = it->second;
+    if (e.expires > now) {
+        hits_.fetch_add(1, std::memory_order_relaxed);
+        return {e.page, false};
+    }
+    if (now - e.expires >= grace_) return {};  // too old to answer with: an ordinary miss
+    if (e.refreshing_until <= now) {
+        e.refreshing_until = now + refresh_timeout_;
+        return {nullptr, true};
+    }
     hits_.fetch_add(1, std::memory_order_relaxed);
-    return it->second.page;
+    return {e.page, false};
+}
+
+void PageCache::abandon(std::string_view key) {
+    std::lock_guard lock(mutex_);
+    if (const auto it = entries_.find(key); it != entries_.end()) it->second.refreshing_until = {};
 }
 
 std::shared_ptr<const CachedPage> PageCache::store(const std::string& key, Response res) {

@@ -30,6 +30,8 @@ namespace avenir::http {
 namespace {
 
 constexpr std::string_view kPrepareErrorKey = "avenir.prepare_error";
+// The page-cache key this request was chosen to render again (see PageCache::lookup).
+constexpr std::string_view kCacheRefreshKey = "avenir.cache_refresh";
 
 // {path, query} of a request-target, origin-form or absolute-form ("http://host/p?q").
 std::pair<std::string_view, std::string_view> split_target(std::string_view target) {
@@ -224,8 +226,13 @@ std::optional<Response> Pipeline::try_inline(Request& req, bool wire_ok) const n
             req.context.insert_or_assign(std::string(kRouteContextKey), route.pattern);
             res = route.handler(req);
         } else if (cacheable(req, route) && !(options_.may_be_signed_in && options_.may_be_signed_in(req))) {
-            const auto hit = options_.page_cache->find(cache_key(req, route));
-            if (!hit) return std::nullopt;
+            // Already chosen to render this page again (handle() after try_inline): render it.
+            if (req.context.contains(kCacheRefreshKey)) return std::nullopt;
+            std::string key = cache_key(req, route);
+            const auto found = options_.page_cache->lookup(key);
+            if (found.refresh) req.context.insert_or_assign(std::string(kCacheRefreshKey), std::move(key));
+            if (!found.page) return std::nullopt;
+            const auto& hit = found.page;
             // The server's fast path: the bytes this variant of the request gets, built once.
             if (wire_ok && !req.header("if-none-match") && req.http_version == 11)
                 if (auto answer = wire_of(req, *hit)) return answer;
@@ -259,17 +266,37 @@ Response Pipeline::cached_or_render(Request& req, const Route& route, bool wire_
         if (!route.options.cache_signed_in || !options_.viewer_key) return route.handler(req);
         key = options_.viewer_key(req) + " " + key;
     }
-    if (const auto hit = options_.page_cache->find(key)) {
-        if (wire_ok && !req.header("if-none-match") && req.http_version == 11)
-            if (auto answer = wire_of(req, *hit)) return std::move(*answer);
-        return hit->response;
+    // Chosen on the io thread to render this page again, or asking now.
+    bool chosen = false;
+    if (const auto it = req.context.find(kCacheRefreshKey); it != req.context.end()) {
+        const auto* claimed = std::any_cast<std::string>(&it->second);
+        chosen = claimed && *claimed == key;
     }
+    if (!chosen) {
+        const auto found = options_.page_cache->lookup(key);
+        if (const auto& hit = found.page) {
+            if (wire_ok && !req.header("if-none-match") && req.http_version == 11)
+                if (auto answer = wire_of(req, *hit)) return std::move(*answer);
+            return hit->response;
+        }
+        chosen = found.refresh;
+    }
+    // Whatever happens below, a caller chosen to refresh either stores the page or lets another try.
+    struct Abandon {
+        PageCache* cache;
+        const std::string* key;
+        bool armed;
+        ~Abandon() {
+            if (armed) cache->abandon(*key);
+        }
+    } abandon{options_.page_cache, &key, chosen};
     Response res = route.handler(req);
     if (res.status != 200 || is_private(req)) return res;
     // A page that sets a cookie (e.g. a form's CSRF cookie) belongs to one visitor: never shared.
     Response probe = res;
     if (options_.after) options_.after(req, probe);
     if (probe.header("Set-Cookie")) return res;
+    abandon.armed = false;
     return options_.page_cache->store(key, std::move(res))->response;
 }
 
