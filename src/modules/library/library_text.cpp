@@ -1,5 +1,4 @@
 #include "modules/library/library_text.hpp"
-#include "core/text/utf8.hpp"
 
 #include <algorithm>
 
@@ -11,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <map>
 #include <cmath>
 #include <vector>
 #include <cstring>
@@ -18,6 +18,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <unordered_set>
+
+#include "core/text/utf8.hpp"
 
 namespace avenir::library {
 namespace {
@@ -66,12 +68,19 @@ void append_utf8(std::string& out, UChar32 c) {
     if (!error) out.append(buf, static_cast<std::size_t>(n));
 }
 
-// Unicode lower case (ICU's simple mapping), ill-formed bytes dropped.
+// Unicode lower case (ICU's simple mapping), ill-formed bytes dropped; ASCII without decoding.
 std::string lower(std::string_view w) {
     std::string out;
     out.reserve(w.size());
-    for (std::size_t i = 0; i < w.size();)
-        if (const auto c = utf8::next(w, i)) utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(*c))));
+    for (std::size_t i = 0; i < w.size();) {
+        const auto b = static_cast<unsigned char>(w[i]);
+        if (b < 0x80) {
+            out.push_back(ascii::lower(static_cast<char>(b)));
+            ++i;
+        } else if (const auto c = utf8::next(w, i)) {
+            utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(*c))));
+        }
+    }
     return out;
 }
 
@@ -96,6 +105,9 @@ int for_each_word(std::string_view text, Fn&& fn) {
     if (start >= 0) return fn(text.substr(start), start, n);
     return 0;
 }
+
+class Analyzer;
+Analyzer& analyzer_for(std::string_view lang);
 
 class Analyzer {
 public:
@@ -130,6 +142,15 @@ public:
     // match: most words of a text share no first letters with the query).
     bool matches(std::string_view word, const Highlight& h) {
         if (word.size() > 120) return false;
+        // Most words of a text cannot match: an ASCII first letter none of the stems and prefixes
+        // start with rules the word out before any allocation, case mapping or stemming.
+        if (const auto b = static_cast<unsigned char>(word.front()); b < 0x80) {
+            const char c = ascii::lower(static_cast<char>(b));
+            bool possible = false;
+            for (const auto& st : h.stems) possible = possible || (!st.empty() && st.front() == c);
+            for (const auto& p : h.prefixes) possible = possible || (!p.empty() && p.front() == c);
+            if (!possible) return false;
+        }
         const std::string low = lower(word);
         if (stops_.contains(low)) return false;
         const std::string folded = fold(low);
@@ -242,6 +263,8 @@ int register_on(sqlite3* db, char** err, const sqlite3_api_routines*) {
 }  // namespace
 
 std::string fold(std::string_view word) {
+    // Plain ASCII has nothing to fold but case (most words of English texts).
+    if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return ascii::lower(word);
     UErrorCode status = U_ZERO_ERROR;
     static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     std::string out;
@@ -285,8 +308,19 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
+namespace {
+// One analyzer per language and thread: a Snowball stemmer and the stop-word set are built once,
+// not for every search term and every highlighted result.
+Analyzer& analyzer_for(std::string_view lang) {
+    thread_local std::map<std::string, std::unique_ptr<Analyzer>, std::less<>> analyzers;
+    auto it = analyzers.find(lang);
+    if (it == analyzers.end()) it = analyzers.emplace(std::string(lang), std::make_unique<Analyzer>(std::string(lang))).first;
+    return *it->second;
+}
+}  // namespace
+
 std::vector<std::string> analyze(std::string_view lang, std::string_view text, Analysis mode) {
-    Analyzer a{std::string(lang)};
+    Analyzer& a = analyzer_for(lang);
     std::vector<std::string> out;
     a.run(text, mode, [&](const std::string& tok, bool, int, int) {
         out.push_back(tok);
@@ -296,16 +330,19 @@ std::vector<std::string> analyze(std::string_view lang, std::string_view text, A
 }
 
 std::string highlight(std::string_view lang, std::string_view text, const Highlight& h, std::size_t max_words) {
-    Analyzer a{std::string(lang)};
+    Analyzer& a = analyzer_for(lang);
     struct Word {
         int start, end;
         bool hit;
     };
     std::vector<Word> words;
-    for_each_word(text, [&](std::string_view w, int start, int end) {
+    // The first kHighlightWords words are enough to find a window to show: long bodies and
+    // transcripts are not read to the end for a 32-word excerpt.
+    constexpr std::size_t kHighlightWords = 600;
+    const bool truncated = for_each_word(text, [&](std::string_view w, int start, int end) {
         words.push_back({start, end, a.matches(w, h)});
-        return 0;
-    });
+        return words.size() >= kHighlightWords ? 1 : 0;
+    }) != 0;
     if (words.empty()) return std::string(text.substr(0, 200));
     // The window of max_words words with the most matches (the first such window).
     std::size_t best = 0, best_hits = 0, hits = 0;
@@ -329,7 +366,7 @@ std::string highlight(std::string_view lang, std::string_view text, const Highli
         else out.append(w);
         at = static_cast<std::size_t>(words[i].end);
     }
-    if (to < words.size()) out += " …";
+    if (to < words.size() || truncated) out += " …";
     else out.append(text.substr(at));
     return out;
 }
