@@ -178,10 +178,20 @@ const std::vector<Found>& cpp_msgids() {
 
 }  // namespace
 
+namespace {
+// po/<lang>.po and the catalogs modules keep in their folder (src/modules/<m>/po/<lang>.po).
+std::vector<fs::path> catalogs_of(const std::string& lang) {
+    std::vector<fs::path> out{kSource / "po" / (lang + ".po")};
+    for (const auto& m : fs::directory_iterator(kSource / "src" / "modules"))
+        if (fs::exists(m.path() / "po" / (lang + ".po"))) out.push_back(m.path() / "po" / (lang + ".po"));
+    return out;
+}
+}  // namespace
+
 TEST(Catalog, MsgfmtFindsEveryEntryTranslatedAndNoneFuzzy) {
-    for (const auto& lang : translated_languages()) {
-        SCOPED_TRACE(lang);
-        const fs::path po = kSource / "po" / (lang + ".po");
+    for (const auto& lang : translated_languages())
+        for (const fs::path& po : catalogs_of(lang)) {
+        SCOPED_TRACE(po.string());
         ASSERT_TRUE(fs::exists(po)) << po;
         const auto [status, out] = run("LC_ALL=C LANGUAGE= msgfmt --statistics -c -o /dev/null " + quoted(po));
         EXPECT_EQ(status, 0) << out;
@@ -189,7 +199,7 @@ TEST(Catalog, MsgfmtFindsEveryEntryTranslatedAndNoneFuzzy) {
         EXPECT_TRUE(std::regex_search(out, m, std::regex(R"((\d+) translated messages?)")) && std::stoi(m[1]) > 0) << out;
         EXPECT_EQ(out.find("untranslated"), std::string::npos) << out;
         EXPECT_EQ(out.find("fuzzy"), std::string::npos) << out;
-    }
+        }
 }
 
 TEST(Catalog, ScannerFindsTheKnownCallSites) {
@@ -222,13 +232,14 @@ TEST(Catalog, EveryMsgidInUseIsInEachPoFile) {
     const std::vector<Found> used = used_msgids();
     ASSERT_GT(used.size(), 20u);
     for (const auto& lang : translated_languages()) {
-        const std::set<std::string> ids = po_msgids(read_file(kSource / "po" / (lang + ".po")));
+        std::set<std::string> ids;
+        for (const auto& po : catalogs_of(lang)) ids.merge(po_msgids(read_file(po)));
         std::set<std::string> missing;
         for (const auto& f : used)
             if (!ids.contains(f.msgid)) missing.insert("  " + f.where + ": \"" + f.msgid + "\"\n");
         std::string list;
         for (const auto& m : missing) list += m;
-        EXPECT_TRUE(missing.empty()) << "po/" << lang << ".po lacks " << missing.size() << " msgid(s):\n" << list;
+        EXPECT_TRUE(missing.empty()) << "the " << lang << " catalogs (po/, src/modules/*/po/) lack " << missing.size() << " msgid(s):\n" << list;
     }
 }
 
