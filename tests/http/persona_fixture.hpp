@@ -2,6 +2,7 @@
 // An app with the module list (plus extra modules), the five personas of the route tables, and
 // each module's data for its routes (RouteTable::setup): shared by the route-security matrix and
 // the query budgets.
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -16,13 +17,15 @@ namespace avenir::testing {
 
 class PersonaApp {
 public:
-    PersonaApp(const std::string& backend, std::vector<std::unique_ptr<kit::Module>> extra, unsigned page_cache_ttl_ms = 5000)
+    PersonaApp(const std::string& backend, std::vector<std::unique_ptr<kit::Module>> extra, unsigned page_cache_ttl_ms = 5000,
+               const std::function<void(Config&)>& configure = {})
         : db_(std::make_unique<TestDatabase>(backend)) {
         if (db_->url().empty()) return;  // no PostgreSQL: the caller skips
         auto modules = make_modules();
         for (auto& m : extra) modules.push_back(std::move(m));
         Config config = test_config(db_->url());
         config.page_cache_ttl_ms = page_cache_ttl_ms;
+        if (configure) configure(config);
         app_ = std::make_unique<App>(config, true, std::move(modules));
         app_->seed();
         store_ = std::make_unique<accounts::AccountsStore>(app_->db());
