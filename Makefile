@@ -32,10 +32,11 @@ test: deps-test configure
 	scripts/with-postgres.sh env AVENIR_REQUIRE_PG=1 ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	scripts/browser-tests.sh $(BUILD)
 
-bench:
+# HTTP figures against nginx, SQLite and PostgreSQL rows (several minutes).
+bench: configure
 	@scripts/install-deps.sh bench
-	cmake --build $(BUILD) -j $(JOBS)
-	bench/http
+	cmake --build $(BUILD) -j $(JOBS) --target avenir
+	scripts/with-postgres.sh bench/http
 
 # Search at 10k, 100k and 1M resources (several minutes: generating 1M resources dominates).
 bench-search: deps

@@ -2,7 +2,7 @@
 # Installs the Debian packages Avenir needs that are missing. Idempotent.
 #   scripts/install-deps.sh run    build + serve
 #   scripts/install-deps.sh test   + PostgreSQL, Chromium, Node.js (browser tests)
-#   scripts/install-deps.sh bench  + wrk and nginx (benchmarks)
+#   scripts/install-deps.sh bench  + wrk, nginx and PostgreSQL (benchmarks)
 set -euo pipefail
 what=${1:-run}
 pkgs=(build-essential cmake pkg-config gettext
@@ -14,7 +14,7 @@ pkgs=(build-essential cmake pkg-config gettext
 case "$what" in
   run) ;;
   test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser) ;;
-  bench) pkgs+=(wrk nginx-light curl) ;;
+  bench) pkgs+=(wrk nginx-light curl postgresql) ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
 if [ "$what" = test ] && ! command -v npm >/dev/null 2>&1; then pkgs+=(nodejs npm); fi

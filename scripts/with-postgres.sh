@@ -5,6 +5,7 @@
 # inside the folder, trust auth for loopback), creates database avenir_test, exports
 #   AVENIR_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/avenir_test
 #   AVENIR_REQUIRE_PG=1   (store tests then fail rather than skip without a DSN)
+#   AVENIR_TEST_PG_PID=the postmaster's pid (bench/http keeps the server off the CPUs it measures)
 # runs CMD, always stops the cluster and removes the folder, and exits with CMD's status.
 # As root, the server runs as the unprivileged user avenir-test (created if missing), since
 # PostgreSQL refuses to run as root.
@@ -86,6 +87,8 @@ done
 
 export AVENIR_TEST_PG_DSN="postgresql://postgres@127.0.0.1:$port/avenir_test"
 export AVENIR_REQUIRE_PG=1
+AVENIR_TEST_PG_PID=$(head -n 1 "$data/postmaster.pid")
+export AVENIR_TEST_PG_PID
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 
 set +e
