@@ -5,6 +5,8 @@
 // one per item. Routes come from the router, so a new module's pages are held to the same rule.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "storage/database.hpp"
@@ -59,6 +61,8 @@ TEST_P(QueryBudget, EveryPageStaysWithinItsBudget) {
     const Costs costs = measure();
     ASSERT_GT(costs.size(), 20u);
     for (const auto& [key, cost] : costs) EXPECT_LE(cost, static_cast<std::uint64_t>(budget_of(key))) << key;
+    if (std::getenv("AVENIR_PRINT_QUERY_COSTS"))  // the figures for a closing note or the README
+        for (const auto& [key, cost] : costs) std::printf("statements %s: %llu\n", key.c_str(), static_cast<unsigned long long>(cost));
 }
 
 TEST_P(QueryBudget, ListPagesDoNotRunAQueryPerItem) {
