@@ -153,7 +153,12 @@ TEST_P(StoreConformance, ADatabaseOfTheGlobalNumberingUpgradesWithoutReapplyingA
     const char* legacy[] = {"core", "programme", "accounts", "programme_translated_from", "guide", "guide_plans", "guide_versions", "library"};
     for (int v = 1; v <= 8; ++v)
         db().exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, 'x')", {std::int64_t{v}, std::string(legacy[v - 1])});
-    EXPECT_EQ(migrate(db(), modules), 0);
+    // Only what came after that release runs again (the built-in migrations not in its list).
+    int newer = 0;
+    for (const auto& m : builtin_migrations())
+        if (m.module != "core" && std::find(std::begin(legacy), std::end(legacy), m.name) == std::end(legacy)) ++newer;
+    EXPECT_EQ(newer, 1);  // library 2, search_analysis
+    EXPECT_EQ(migrate(db(), modules), newer);
     EXPECT_EQ(schema_versions(db()), versions);
 }
 

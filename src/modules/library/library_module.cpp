@@ -11,10 +11,11 @@
 
 #include "core/clock.hpp"
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "core/i18n/i18n.hpp"
 #include "modules/library/library_import.hpp"
 #include "modules/library/library_rules.hpp"
-#include "modules/library/library_text.hpp"
+#include "core/search/analyzer.hpp"
 
 namespace avenir::library {
 
@@ -41,6 +42,7 @@ void LibraryModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.personal_data({"library_resources", {"created_by"}, {}});  // erasure keeps the resource, anonymous
     reg.personal_data({"library_files", {"uploaded_by"}, {}});
     reg.provide(kit::RegionSection{50, [this](http::Request& req, const std::string& slug) { return region_section(req, slug); }});
+    if (const auto n = LibraryStore(ctx.db).index_pending(); n > 0) log::info("library_indexed", log::kv("versions", static_cast<long long>(n)));
 }
 
 int LibraryModule::import_command() {

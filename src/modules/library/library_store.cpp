@@ -7,7 +7,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "modules/library/library_text.hpp"
+#include "core/search/analyzer.hpp"
 
 namespace avenir::library {
 namespace {
@@ -149,6 +149,18 @@ void regions_and_themes(const std::string& facets, Resource& r) {
     std::sort(r.themes.begin(), r.themes.end());
 }
 
+// A version from a row of library_versions (lang, title, summary, body, transcript, url).
+Version to_version(const storage::Row& row) {
+    Version v;
+    v.lang = row.get_text("lang");
+    v.title = row.get_text("title");
+    v.summary = row.get_text("summary");
+    v.body_md = row.get_text("body");
+    v.transcript = row.get_text("transcript");
+    v.url = row.get_text("url");
+    return v;
+}
+
 FileRef to_file(const storage::Row& row) {
     return FileRef{row.get_int("id"), row.get_text("role"), row.get_text("hash"), row.get_text("name"), row.get_text("content_type"),
                    row.get_int("size")};
@@ -158,6 +170,12 @@ FileRef to_file(const storage::Row& row) {
 // which resource it belongs to.
 std::int64_t version_id(std::int64_t resource_id, const std::string& lang) { return resource_id * 4 + index_of(kLanguages, lang); }
 
+// A version's PostgreSQL tsvector: titles weigh A, summaries B, bodies and transcripts C (as the
+// SQLite rank's column weights).
+std::string version_tsvector(const Version& v) {
+    return search::tsvector_text(v.lang, {{v.title, 'A'}, {v.summary, 'B'}, {v.body_md, 'C'}, {v.transcript, 'C'}});
+}
+
 void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& r) {
     for (const auto& region : r.regions)
         tx.exec("INSERT INTO library_resource_regions (resource_id, region) VALUES ($1, $2)", {id, region});
@@ -166,7 +184,7 @@ void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& 
 
 using Terms = std::set<std::pair<std::string, std::string>>;  // (lang, "_word")
 
-// The full words of each version, for prefix expansion (SQLite; no stemming, so cheap).
+// The full words of each version, for prefix expansion (no stemming, so cheap).
 void collect_terms(const Resource& r, Terms& terms) {
     for (const auto& v : r.versions)
         for (auto& t : analyze(v.lang, v.title + " " + v.summary + " " + v.body_md + " " + v.transcript, Analysis::Prefix))
@@ -176,6 +194,21 @@ void collect_terms(const Resource& r, Terms& terms) {
 void record_terms(storage::Transaction& tx, const Terms& terms) {
     for (const auto& [lang, term] : terms)
         tx.exec("INSERT INTO library_terms (lang, term) VALUES ($1, $2) ON CONFLICT DO NOTHING", {lang, term});
+}
+
+// Writes a version (insert, or update when `upsert`). On SQLite the FTS5 index follows by trigger;
+// on PostgreSQL the version's tsvector is computed here by the same analyser and written with it.
+void write_version(storage::Transaction& tx, std::int64_t resource_id, const Version& v, const std::string& facets, bool upsert) {
+    std::vector<Value> params{version_id(resource_id, v.lang), resource_id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets};
+    const bool pg = tx.dialect() == Dialect::Postgres;
+    std::string sql = "INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets";
+    sql += pg ? ", tsv) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::tsvector)" : ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    if (pg) params.emplace_back(version_tsvector(v));
+    if (upsert)
+        sql += " ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body, "
+               "transcript = excluded.transcript, url = excluded.url, facets = excluded.facets" +
+               std::string(pg ? ", tsv = excluded.tsv" : "");
+    tx.exec(sql, params);
 }
 
 std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::optional<std::int64_t> by, std::int64_t now) {
@@ -190,10 +223,7 @@ std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::o
             .get_int("id");
     insert_children(tx, id, r);
     const std::string facets = facet_tokens(r);
-    for (const auto& v : r.versions)
-        tx.exec("INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                {version_id(id, v.lang), id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
+    for (const auto& v : r.versions) write_version(tx, id, v, facets, false);
     return id;
 }
 
@@ -202,7 +232,7 @@ std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::o
 std::int64_t LibraryStore::create(const Resource& r, std::optional<std::int64_t> created_by, std::int64_t now) {
     std::int64_t id = 0;
     Terms terms;
-    if (db_.dialect() == Dialect::Sqlite) collect_terms(r, terms);
+    collect_terms(r, terms);
     db_.with_tx([&](storage::Transaction& tx) {
         id = insert_resource(tx, r, created_by, now);
         record_terms(tx, terms);
@@ -214,8 +244,7 @@ std::vector<std::int64_t> LibraryStore::create_many(const std::vector<Resource>&
     std::vector<std::int64_t> ids;
     ids.reserve(rs.size());
     Terms terms;
-    if (db_.dialect() == Dialect::Sqlite)
-        for (const auto& r : rs) collect_terms(r, terms);
+    for (const auto& r : rs) collect_terms(r, terms);
     db_.with_tx([&](storage::Transaction& tx) {
         for (const auto& r : rs) ids.push_back(insert_resource(tx, r, std::nullopt, now));
         record_terms(tx, terms);
@@ -225,7 +254,7 @@ std::vector<std::int64_t> LibraryStore::create_many(const std::vector<Resource>&
 
 void LibraryStore::update(const Resource& r, std::int64_t now) {
     Terms terms;
-    if (db_.dialect() == Dialect::Sqlite) collect_terms(r, terms);
+    collect_terms(r, terms);
     db_.with_tx([&](storage::Transaction& tx) {
         record_terms(tx, terms);
         const auto res = tx.exec(
@@ -241,11 +270,7 @@ void LibraryStore::update(const Resource& r, std::int64_t now) {
         std::set<std::string> kept;
         for (const auto& v : r.versions) {
             kept.insert(v.lang);
-            tx.exec("INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets) "
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, "
-                    "summary = excluded.summary, body = excluded.body, transcript = excluded.transcript, url = excluded.url, "
-                    "facets = excluded.facets",
-                    {version_id(r.id, v.lang), r.id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets});
+            write_version(tx, r.id, v, facets, true);
         }
         for (const auto& row : tx.exec("SELECT lang FROM library_versions WHERE resource_id = $1", {r.id}).rows)
             if (!kept.contains(row.get_text("lang")))
@@ -292,13 +317,7 @@ std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
     for (const auto& row : db_.exec("SELECT id, resource_id, lang, title, summary, body, transcript, url FROM library_versions "
                                     "WHERE resource_id IN (" + in + ") ORDER BY resource_id, id", params)
                                .rows) {
-        Version v;
-        v.lang = row.get_text("lang");
-        v.title = row.get_text("title");
-        v.summary = row.get_text("summary");
-        v.body_md = row.get_text("body");
-        v.transcript = row.get_text("transcript");
-        v.url = row.get_text("url");
+        Version v = to_version(row);
         auto& r = by_id[row.get_int("resource_id")];
         version_of[row.get_int("id")] = {r.id, r.versions.size()};
         r.versions.push_back(std::move(v));
@@ -485,42 +504,6 @@ struct Candidate {
     double score;  // higher is better
 };
 
-// The FTS5 expression for one language's index, or "" when nothing of the query is searchable in
-// that language (only its stop words). Terms made only of stop words are left out rather than
-// matching nothing; the last word, when it may be unfinished, becomes the word itself OR the full
-// words of that language that start with it (from library_terms).
-std::string language_match(const SearchQuery& q, std::string_view lang, const std::string& facets,
-                           const std::function<std::vector<std::string>(std::string_view lang, const std::string& raw)>& expand) {
-    auto term = [&](const Term& t) -> std::string {
-        std::string words;
-        for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
-        const bool searchable = !analyze(lang, words, Analysis::Query).empty();
-        if (!t.prefix) return searchable ? fts5_quote(words) : "";
-        std::vector<std::string> alternatives;
-        if (searchable) alternatives.push_back(fts5_quote(words));
-        for (const auto& raw : analyze(lang, words, Analysis::Prefix))
-            for (const auto& full : expand(lang, raw)) alternatives.push_back(fts5_quote(std::string(1, kExactTerm) + full));
-        std::string out;
-        for (const auto& a : alternatives) out += (out.empty() ? "" : " OR ") + a;
-        return alternatives.size() > 1 ? "(" + out + ")" : out;
-    };
-    std::string out;
-    for (const auto& group : q.all) {
-        std::vector<std::string> alts;
-        for (const auto& t : group)
-            if (auto e = term(t); !e.empty()) alts.push_back(e);
-        if (alts.empty()) continue;
-        std::string g;
-        for (const auto& a : alts) g += (g.empty() ? "" : " OR ") + a;
-        out += (out.empty() ? "" : " AND ") + (alts.size() > 1 ? "(" + g + ")" : g);
-    }
-    if (out.empty()) return "";
-    if (!facets.empty()) out = "(" + out + ") AND " + facets;
-    for (const auto& t : q.none)
-        if (auto e = term(t); !e.empty()) out = "(" + out + ") NOT " + e;
-    return out;
-}
-
 // SQLite: one FTS5 query per language ($1.. its expression), each limited to its newest
 // kRankWindow matches that pass the facet filters. FTS5 walks its index in rowid order (newest
 // first) as the outer loop and each match's resource row is read by primary key (CROSS JOIN fixes
@@ -540,54 +523,7 @@ std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const 
     return sql;
 }
 
-// "" when nothing of the query is searchable in lang (as on SQLite: stop-word-only terms are left
-// out, and a stop word is not expanded as a prefix).
-std::string pg_tsquery(const SearchQuery& q, std::string_view lang, std::vector<Value>& params) {
-    const std::string cfg = "'avenir_" + std::string(lang) + "'::regconfig";
-    auto term = [&](const Term& t) -> std::string {
-        std::string words;
-        for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
-        const bool searchable = !analyze(lang, words, Analysis::Query).empty();
-        const auto raw = t.prefix ? analyze(lang, words, Analysis::Prefix) : std::vector<std::string>{};
-        std::vector<std::string> alts;
-        if (searchable) {
-            params.emplace_back(words);
-            alts.push_back(std::string(t.phrase ? "phraseto_tsquery(" : "plainto_tsquery(") + cfg + ", $" + std::to_string(params.size()) + ")");
-        }
-        if (!raw.empty() && raw.front().size() >= 3) {
-            params.emplace_back(raw.front().substr(1) + ":*");
-            alts.push_back("to_tsquery('avenir_simple'::regconfig, $" + std::to_string(params.size()) + ")");
-        }
-        if (alts.empty()) return "";
-        return alts.size() == 1 ? alts[0] : "(" + alts[0] + " || " + alts[1] + ")";
-    };
-    std::string out;
-    for (const auto& group : q.all) {
-        std::string g;
-        for (const auto& t : group)
-            if (auto e = term(t); !e.empty()) g += (g.empty() ? "" : " || ") + e;
-        if (!g.empty()) out += (out.empty() ? "" : " && ") + ("(" + g + ")");
-    }
-    if (out.empty()) return "";
-    for (const auto& t : q.none)
-        if (auto e = term(t); !e.empty()) out += " && !!" + e;
-    return out;
-}
 
-// The stems and prefixes to highlight in a text of lang (the words searched for, not those excluded).
-Highlight highlight_terms(const SearchQuery& q, const std::string& lang) {
-    Highlight h;
-    for (const auto& group : q.all)
-        for (const auto& t : group)
-            for (const auto& w : t.words) {
-                for (auto& s : analyze(lang, w, Analysis::Query)) h.stems.push_back(std::move(s));
-                if (t.prefix)
-                    for (auto& p : analyze(lang, w, Analysis::Prefix)) h.prefixes.push_back(p.substr(1));  // without the '_' marker
-            }
-    return h;
-}
-
-using Expand = std::function<std::vector<std::string>(std::string_view lang, const std::string& raw)>;
 
 // The SQLite search's languages (those where the query has something to look for), parameters
 // ($1.. the language's MATCH expression, then the window, then the facet filter's) and facet
@@ -595,7 +531,7 @@ using Expand = std::function<std::vector<std::string>(std::string_view lang, con
 bool sqlite_query(const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<std::string_view>& langs,
                   std::vector<Value>& params, std::string& where) {
     for (auto lang : search_languages(f))
-        if (auto m = language_match(q, lang, {}, expand); !m.empty()) {
+        if (auto m = fts5_match(q, lang, expand); !m.empty()) {
             langs.push_back(lang);
             params.emplace_back(std::move(m));
         }
@@ -647,13 +583,15 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
     } else {
-        // Each version matches the query stemmed for its own language; the rank uses them all.
+        // Each version matches the query analysed for its own language; the rank uses them all.
         std::vector<Value> params;
         std::string cond, any;
+        const Expand expand = expander(q, search_languages(f));
         for (auto lang : search_languages(f)) {
-            const std::string e = pg_tsquery(q, lang, params);
+            std::string e = tsquery_text(q, lang, expand);
             if (e.empty()) continue;
-            const std::string tq = "(" + e + ")";
+            params.emplace_back(std::move(e));
+            const std::string tq = "$" + std::to_string(params.size()) + "::tsquery";
             cond += (cond.empty() ? "" : " OR ") + ("(v.lang = '" + std::string(lang) + "' AND v.tsv @@ " + tq + ")");
             any += (any.empty() ? "" : " || ") + tq;
         }
@@ -707,11 +645,32 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
             auto [hl, fresh] = highlights.try_emplace(c.lang);
             if (fresh) hl->second = highlight_terms(q, c.lang);
             h.snippet = highlight(c.lang, v->summary + "\n" + plain_text(v->body_md) + "\n" + v->transcript, hl->second);
-            h.title_marked = highlight(c.lang, v->title, hl->second, 200);
+            h.title_marked = search::mark(c.lang, v->title, hl->second);
         }
         page.hits.push_back(std::move(h));
     }
     return page;
+}
+
+std::int64_t LibraryStore::index_pending() {
+    if (db_.dialect() != Dialect::Postgres) return 0;
+    std::int64_t done = 0;
+    for (;;) {
+        const auto rows = db_.exec("SELECT id, lang, title, summary, body, transcript, url FROM library_versions WHERE tsv IS NULL ORDER BY id LIMIT 500").rows;
+        if (rows.empty()) return done;
+        db_.with_tx([&](storage::Transaction& tx) {
+            Terms terms;
+            for (const auto& row : rows) {
+                Version v = to_version(row);
+                tx.exec("UPDATE library_versions SET tsv = $2::tsvector WHERE id = $1", {row.get_int("id"), version_tsvector(v)});
+                Resource r;
+                r.versions.push_back(std::move(v));
+                collect_terms(r, terms);
+            }
+            record_terms(tx, terms);
+        });
+        done += static_cast<std::int64_t>(rows.size());
+    }
 }
 
 std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const Filters& f) {

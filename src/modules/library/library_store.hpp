@@ -7,11 +7,26 @@
 #include <string>
 #include <vector>
 
-#include "modules/library/library_search.hpp"
+#include "core/search/query.hpp"
 #include "modules/library/library_types.hpp"
 #include "storage/database.hpp"
 
 namespace avenir::library {
+
+// The platform's search service (core/search), as the library uses it.
+using search::Analysis;
+using search::analyze;
+using search::Expand;
+using search::fold;
+using search::highlight;
+using search::Highlight;
+using search::highlight_terms;
+using search::install_sqlite_search;
+using search::kExactTerm;
+using search::parse_query;
+using search::plain_text;
+using search::SearchQuery;
+using search::Term;
 
 // Facet filters: values within one facet combine with OR, facets combine with AND.
 struct Filters {
@@ -80,6 +95,10 @@ public:
 
     // The query plan of the search statement (SQLite: EXPLAIN QUERY PLAN lines), for the plan test.
     std::vector<std::string> search_plan(const SearchQuery& q, const Filters& f);
+    // PostgreSQL: computes the index of versions that have none yet (after an upgrade that changed
+    // the analysis), in batches, recording their words for prefix expansion. Returns how many were
+    // indexed. Nothing to do on SQLite (its index follows by trigger).
+    std::int64_t index_pending();
 
     // How many of the newest matches per language are ranked and counted (bounds the cost of
     // very broad queries on large libraries).

@@ -10,7 +10,7 @@
 #include "core/i18n/i18n.hpp"
 #include "core/view/content_lang.hpp"
 #include "core/view/markdown.hpp"
-#include "modules/library/library_text.hpp"
+#include "core/search/analyzer.hpp"
 #include "core/text/utf8.hpp"
 
 namespace avenir::library {

@@ -2,10 +2,10 @@
 // input that is not a query at all.
 #include <gtest/gtest.h>
 
-#include "modules/library/library_search.hpp"
-#include "modules/library/library_text.hpp"
+#include "core/search/query.hpp"
+#include "core/search/analyzer.hpp"
 
-namespace avenir::library {
+namespace avenir::search {
 namespace {
 
 TEST(LibraryQuery, ParsesWordsPhrasesAlternativesAndExclusions) {
@@ -66,4 +66,4 @@ TEST(LibraryText, HighlightMarksMatchesInAWindow) {
 }
 
 }  // namespace
-}  // namespace avenir::library
+}  // namespace avenir::search

@@ -3,11 +3,14 @@
 // translate: words (all must match), "quoted phrases", OR between two terms, -word to exclude, and
 // a prefix match on the last word while it is being typed. Anything else (stray quotes, lone
 // operators, brackets, control characters) is read as plain words, so no input is an error.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace avenir::library {
+#include "core/search/analyzer.hpp"
+
+namespace avenir::search {
 
 struct Term {
     std::vector<std::string> words;  // as typed, split into words; more than one for a phrase
@@ -34,4 +37,21 @@ std::string fts5_quote(std::string_view text);
 // A canonical text of the query ("a b" c OR d -e), for display and tests.
 std::string describe(const SearchQuery& q);
 
-}  // namespace avenir::library
+// The full words ('_'-prefixed folded forms, as indexed) of a language that start with raw (a
+// prefix term from analyze(..., Analysis::Prefix)): an index's own vocabulary, so that the word
+// being typed is matched as a few exact terms rather than a prefix scan of the index.
+using Expand = std::function<std::vector<std::string>(std::string_view lang, const std::string& raw)>;
+
+// The FTS5 MATCH expression for one language's index (tokenizer "avenir <lang>"), or "" when
+// nothing of the query is searchable in that language (only its stop words). Terms made only of
+// stop words are left out rather than matching nothing; the last word, when it may be unfinished,
+// becomes the word itself OR the full words that start with it. `also` (e.g. facet tokens) is
+// ANDed.
+std::string fts5_match(const SearchQuery& q, std::string_view lang, const Expand& expand, const std::string& also = {});
+// The same query as PostgreSQL tsquery input (cast with ::tsquery), built from the same tokens,
+// for a tsvector made by tsvector_text(); "" when nothing is searchable in that language.
+std::string tsquery_text(const SearchQuery& q, std::string_view lang, const Expand& expand);
+// The stems and prefixes to highlight in a text of lang (the words searched for, not those excluded).
+Highlight highlight_terms(const SearchQuery& q, std::string_view lang);
+
+}  // namespace avenir::search

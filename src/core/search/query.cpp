@@ -1,8 +1,8 @@
-#include "modules/library/library_search.hpp"
+#include "core/search/query.hpp"
 
-#include "modules/library/library_text.hpp"
+#include "core/search/analyzer.hpp"
 
-namespace avenir::library {
+namespace avenir::search {
 namespace {
 
 // Drops control characters and invalid UTF-8, and cuts to max bytes on a character boundary.
@@ -126,4 +126,91 @@ std::string describe(const SearchQuery& q) {
     return out;
 }
 
-}  // namespace avenir::library
+namespace {
+
+std::string joined(const Term& t) {
+    std::string words;
+    for (const auto& w : t.words) words += (words.empty() ? "" : " ") + w;
+    return words;
+}
+
+// Combines the query's groups (OR inside, AND across) and exclusions, given how one term reads in
+// the backend's syntax ("" when the term has nothing to look for).
+std::string combine(const SearchQuery& q, const std::function<std::string(const Term&)>& term, std::string_view or_op,
+                    std::string_view and_op, std::string_view and_not_op) {
+    std::string out;
+    for (const auto& group : q.all) {
+        std::vector<std::string> alts;
+        for (const auto& t : group)
+            if (auto e = term(t); !e.empty()) alts.push_back(std::move(e));
+        if (alts.empty()) continue;
+        std::string g;
+        for (const auto& a : alts) g += (g.empty() ? "" : std::string(or_op)) + a;
+        out += (out.empty() ? "" : std::string(and_op)) + (alts.size() > 1 ? "(" + g + ")" : g);
+    }
+    if (out.empty()) return "";
+    for (const auto& t : q.none)
+        if (auto e = term(t); !e.empty()) out = "(" + out + ")" + std::string(and_not_op) + e;
+    return out;
+}
+
+}  // namespace
+
+std::string fts5_match(const SearchQuery& q, std::string_view lang, const Expand& expand, const std::string& also) {
+    auto term = [&](const Term& t) -> std::string {
+        const std::string words = joined(t);
+        const bool searchable = !analyze(lang, words, Analysis::Query).empty();
+        if (!t.prefix) return searchable ? fts5_quote(words) : "";
+        std::vector<std::string> alternatives;
+        if (searchable) alternatives.push_back(fts5_quote(words));
+        for (const auto& raw : analyze(lang, words, Analysis::Prefix))
+            for (const auto& full : expand(lang, raw)) alternatives.push_back(fts5_quote(std::string(1, kExactTerm) + full));
+        std::string out;
+        for (const auto& a : alternatives) out += (out.empty() ? "" : " OR ") + a;
+        return alternatives.size() > 1 ? "(" + out + ")" : out;
+    };
+    // FTS5 has no unary NOT: exclusions are "(...) NOT term", after the facets.
+    SearchQuery positive = q;
+    positive.none.clear();
+    std::string out = combine(positive, term, " OR ", " AND ", " NOT ");
+    if (out.empty()) return "";
+    if (!also.empty()) out = "(" + out + ") AND " + also;
+    for (const auto& t : q.none)
+        if (auto e = term(t); !e.empty()) out = "(" + out + ") NOT " + e;
+    return out;
+}
+
+std::string tsquery_text(const SearchQuery& q, std::string_view lang, const Expand& expand) {
+    auto term = [&](const Term& t) -> std::string {
+        const std::string words = joined(t);
+        std::vector<std::string> alternatives;
+        // A term's tokens in order: one stem per word (the tokenizer's Query analysis), adjacent.
+        const auto stems = analyze(lang, words, Analysis::Query);
+        if (!stems.empty()) {
+            std::string phrase;
+            for (const auto& s : stems) phrase += (phrase.empty() ? "" : " <-> ") + pg_lexeme(s);
+            alternatives.push_back(stems.size() > 1 ? "(" + phrase + ")" : phrase);
+        }
+        if (t.prefix)
+            for (const auto& raw : analyze(lang, words, Analysis::Prefix))
+                for (const auto& full : expand(lang, raw)) alternatives.push_back(pg_lexeme(full));
+        std::string out;
+        for (const auto& a : alternatives) out += (out.empty() ? "" : " | ") + a;
+        return alternatives.size() > 1 ? "(" + out + ")" : out;
+    };
+    return combine(q, term, " | ", " & ", " & !");
+}
+
+Highlight highlight_terms(const SearchQuery& q, std::string_view lang) {
+    Highlight h;
+    for (const auto& group : q.all)
+        for (const auto& t : group)
+            for (const auto& w : t.words) {
+                for (auto& s : analyze(lang, w, Analysis::Query)) h.stems.push_back(std::move(s));
+                if (t.prefix)
+                    for (auto& p : analyze(lang, w, Analysis::Prefix)) h.prefixes.push_back(p.substr(1));  // without the '_' marker
+            }
+    return h;
+}
+
+}  // namespace avenir::search

@@ -1,4 +1,4 @@
-#include "modules/library/library_text.hpp"
+#include "core/search/analyzer.hpp"
 
 #include <algorithm>
 
@@ -10,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <span>
+#include <string>
 #include <map>
 #include <cmath>
 #include <vector>
@@ -21,7 +23,7 @@
 
 #include "core/text/utf8.hpp"
 
-namespace avenir::library {
+namespace avenir::search {
 namespace {
 
 // Short stop-word lists: the words that carry no meaning for search in each language. They are
@@ -46,12 +48,67 @@ const std::unordered_set<std::string>& stop_words(std::string_view lang) {
     return none;
 }
 
+// The Snowball algorithm of each language; Arabic uses light stemming instead (see below) but is a
+// known language.
 const char* algorithm(std::string_view lang) {
     if (lang == "en") return "english";
     if (lang == "fr") return "french";
     if (lang == "es") return "spanish";
     if (lang == "ar") return "arabic";
     return nullptr;
+}
+
+bool ends_with(const std::string& w, std::string_view end, std::size_t min_stem) {
+    return w.size() >= end.size() + min_stem && std::string_view(w).substr(w.size() - end.size()) == end;
+}
+
+// Words are folded (no accents) before stemming, so that a word typed without its accents meets
+// the same stem as the accented one. Snowball's Spanish and French stemmers recognise some endings
+// only with their accent ("-ción", "-ité", "-ée"), so those endings get their accent back first:
+// the folded word is respelt the one way the stemmer reads it, for documents and queries alike.
+std::string canonical_spelling(std::string_view lang, std::string w) {
+    struct Ending {
+        std::string_view plain, accented;
+    };
+    static constexpr Ending es[] = {{"ciones", "ciones"}, {"cion", "ción"}, {"sion", "sión"}, {"xion", "xión"},
+                                    {"logias", "logías"}, {"logia", "logía"}};
+    static constexpr Ending fr[] = {{"ites", "ités"}, {"ite", "ité"}, {"ees", "ées"}, {"ee", "ée"},
+                                    {"ieres", "ières"}, {"iere", "ière"}};
+    std::span<const Ending> endings;
+    if (lang == "es") endings = es;
+    else if (lang == "fr") endings = fr;
+    for (const auto& e : endings)
+        if (ends_with(w, e.plain, 2)) {
+            w.replace(w.size() - e.plain.size(), e.plain.size(), e.accented);
+            break;
+        }
+    return w;
+}
+
+// Arabic light stemming in the manner of Larkey, Ballesteros and Connell's light10 (as Lucene's
+// Arabic analyzer does it), on a folded word (no diacritics or tatweel; alef forms, alef maqsura
+// and ta marbuta already normalised): "and" (و) when at least three letters remain, then one
+// article with its attached preposition or conjunction (ال بال كال فال لل) when at least two
+// remain, then the common plural, dual and pronoun endings, each once, in order.
+std::string arabic_light_stem(std::string_view folded) {
+    std::u32string w;
+    for (std::size_t i = 0; i < folded.size();)
+        if (const auto c = utf8::next(folded, i)) w.push_back(*c);
+    if (w.size() >= 4 && w.front() == U'\u0648') w.erase(0, 1);  // و
+    static const std::u32string articles[] = {U"\u0628\u0627\u0644", U"\u0643\u0627\u0644", U"\u0641\u0627\u0644",  // بال كال فال
+                                              U"\u0644\u0644", U"\u0627\u0644"};                                  // لل ال
+    for (const auto& a : articles)
+        if (w.size() >= a.size() + 2 && w.starts_with(a)) {
+            w.erase(0, a.size());
+            break;
+        }
+    static const std::u32string endings[] = {U"\u0647\u0627", U"\u0627\u0646", U"\u0627\u062A", U"\u0648\u0646",  // ها ان ات ون
+                                             U"\u064A\u0646", U"\u064A\u0647", U"\u0647", U"\u064A"};             // ين يه ه ي
+    for (const auto& e : endings)
+        if (w.size() >= e.size() + 2 && w.ends_with(e)) w.erase(w.size() - e.size());
+    std::string out;
+    for (const char32_t c : w) utf8::append(out, c);
+    return out;
 }
 
 bool is_word_char(UChar32 c) {
@@ -66,22 +123,6 @@ void append_utf8(std::string& out, UChar32 c) {
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, c, error);
     if (!error) out.append(buf, static_cast<std::size_t>(n));
-}
-
-// Unicode lower case (ICU's simple mapping), ill-formed bytes dropped; ASCII without decoding.
-std::string lower(std::string_view w) {
-    std::string out;
-    out.reserve(w.size());
-    for (std::size_t i = 0; i < w.size();) {
-        const auto b = static_cast<unsigned char>(w[i]);
-        if (b < 0x80) {
-            out.push_back(ascii::lower(static_cast<char>(b)));
-            ++i;
-        } else if (const auto c = utf8::next(w, i)) {
-            utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(*c))));
-        }
-    }
-    return out;
 }
 
 // Splits text into words with their byte offsets; calls fn(word, start, end).
@@ -111,8 +152,10 @@ Analyzer& analyzer_for(std::string_view lang);
 
 class Analyzer {
 public:
-    explicit Analyzer(std::string lang) : lang_(std::move(lang)), stops_(stop_words(lang_)) {
-        if (const char* a = algorithm(lang_)) stemmer_ = sb_stemmer_new(a, "UTF_8");
+    explicit Analyzer(std::string lang) : lang_(std::move(lang)) {
+        for (const auto& w : stop_words(lang_)) stops_.insert(fold(w));  // "إلى" is also typed "الى"
+        if (lang_ != "ar")
+            if (const char* a = algorithm(lang_)) stemmer_ = sb_stemmer_new(a, "UTF_8");
     }
     ~Analyzer() {
         if (stemmer_) sb_stemmer_delete(stemmer_);
@@ -125,13 +168,11 @@ public:
     int run(std::string_view text, Analysis mode, Emit&& emit) {
         return for_each_word(text, [&](std::string_view word, int start, int end) -> int {
             if (word.size() > 120) return 0;  // not a word anyone searches for
-            const std::string low = lower(word);
-            if (stops_.contains(low)) return 0;
-            const std::string folded = fold(low);
+            const std::string folded = fold(word);
             if (stops_.contains(folded)) return 0;
             const std::string raw = "_" + folded;
             if (mode == Analysis::Prefix) return emit(raw, false, start, end);
-            const std::string stem = stemmed(low, folded);
+            const std::string stem = stemmed(folded);
             if (int rc = emit(stem, false, start, end); rc != 0) return rc;
             if (mode == Analysis::Document) return emit(raw, true, start, end);
             return 0;
@@ -151,9 +192,8 @@ public:
             for (const auto& p : h.prefixes) possible = possible || (!p.empty() && p.front() == c);
             if (!possible) return false;
         }
-        const std::string low = lower(word);
-        if (stops_.contains(low)) return false;
-        const std::string folded = fold(low);
+        const std::string folded = fold(word);
+        if (stops_.contains(folded)) return false;
         for (const auto& p : h.prefixes)
             if (folded.starts_with(p)) return true;
         bool maybe = false;
@@ -162,24 +202,29 @@ public:
             maybe = maybe || folded.compare(0, n, st, 0, n) == 0;
         }
         if (!maybe) return false;
-        const std::string stem = stemmed(low, folded);
+        const std::string stem = stemmed(folded);
         for (const auto& st : h.stems)
             if (stem == st) return true;
         return false;
     }
 
 private:
-    std::string stemmed(const std::string& low, const std::string& folded) {
+    // The stem of a folded word: Arabic light stemming, or Snowball on the word's canonical
+    // spelling, folded again. Words with digits are kept whole.
+    std::string stemmed(const std::string& folded) {
         bool digits = false;
         for (char ch : folded) digits = digits || (ch >= '0' && ch <= '9');
-        if (!stemmer_ || digits) return folded;
-        const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(low.data()), static_cast<int>(low.size()));
+        if (digits) return folded;
+        if (lang_ == "ar") return arabic_light_stem(folded);
+        if (!stemmer_) return folded;
+        const std::string word = canonical_spelling(lang_, folded);
+        const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
         if (!out) return folded;
         return fold(std::string_view(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(stemmer_))));
     }
 
     std::string lang_;
-    const std::unordered_set<std::string>& stops_;
+    std::unordered_set<std::string> stops_;  // folded
     sb_stemmer* stemmer_ = nullptr;
 };
 
@@ -285,6 +330,8 @@ std::string fold(std::string_view word) {
         if (c == 0x00E6) { out += "ae"; continue; }  // æ
         if (c == 0x00DF) { out += "ss"; continue; }  // ß
         if (c == 0x0640) continue;                     // Arabic tatweel
+        if (c == 0x0649) { out += "\u064A"; continue; } // Arabic alef maqsura -> ya
+        if (c == 0x0629) { out += "\u0647"; continue; } // Arabic ta marbuta -> ha
         icu::UnicodeString decomposition;
         if (nfd && nfd->getDecomposition(c, decomposition)) {
             for (int32_t k = 0; k < decomposition.length();) {
@@ -326,6 +373,38 @@ std::vector<std::string> analyze(std::string_view lang, std::string_view text, A
         out.push_back(tok);
         return 0;
     });
+    return out;
+}
+
+std::string pg_lexeme(std::string_view lexeme) {
+    std::string out = "'";
+    for (char c : lexeme) {
+        if (c == '\'' || c == '\\') out.push_back(c == '\'' ? '\'' : '\\');
+        out.push_back(c);
+    }
+    return out + "'";
+}
+
+std::string tsvector_text(std::string_view lang, const std::vector<Field>& fields) {
+    // PostgreSQL keeps positions up to 16383 and at most 256 per lexeme; later ones are dropped by
+    // the server (it clamps), which only affects phrase matches deep inside very long texts.
+    constexpr int kMaxPosition = 16383, kFieldGap = 100;
+    std::map<std::string, std::string> lexemes;  // lexeme -> "1A,7A"
+    Analyzer& a = analyzer_for(lang);
+    int position = 0;
+    for (const auto& f : fields) {
+        if (f.text.empty()) continue;
+        a.run(f.text, Analysis::Document, [&](const std::string& tok, bool colocated, int, int) {
+            if (!colocated) position = std::min(position + 1, kMaxPosition);
+            auto& p = lexemes[tok];
+            if (std::count(p.begin(), p.end(), ',') >= 255) return 0;
+            p += (p.empty() ? "" : ",") + std::to_string(position) + f.weight;
+            return 0;
+        });
+        position = std::min(position + kFieldGap, kMaxPosition);
+    }
+    std::string out;
+    for (const auto& [lexeme, positions] : lexemes) out += (out.empty() ? "" : " ") + pg_lexeme(lexeme) + ":" + positions;
     return out;
 }
 
@@ -371,6 +450,24 @@ std::string highlight(std::string_view lang, std::string_view text, const Highli
     return out;
 }
 
+std::string mark(std::string_view lang, std::string_view text, const Highlight& h) {
+    Analyzer& a = analyzer_for(lang);
+    std::string out;
+    out.reserve(text.size() + 16);
+    std::size_t at = 0;
+    for_each_word(text, [&](std::string_view w, int start, int end) {
+        if (!a.matches(w, h)) return 0;
+        out.append(text.substr(at, static_cast<std::size_t>(start) - at));
+        out += "\x02";
+        out.append(w);
+        out += "\x03";
+        at = static_cast<std::size_t>(end);
+        return 0;
+    });
+    out.append(text.substr(at));
+    return out;
+}
+
 std::string plain_text(std::string_view md) {
     std::string out;
     out.reserve(md.size());
@@ -389,12 +486,12 @@ void install_sqlite_search() {
     });
 }
 
-}  // namespace avenir::library
+}  // namespace avenir::search
 
-namespace avenir::library {
+namespace avenir::search {
 namespace {
 // Whenever the library is linked into a program, its SQLite search functions are registered for
 // every connection that program opens, including tests that migrate a database without the app.
 const bool kRegisteredAtLoad = (install_sqlite_search(), true);
 }  // namespace
-}  // namespace avenir::library
+}  // namespace avenir::search
