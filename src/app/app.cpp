@@ -109,6 +109,7 @@ void App::start_modules() {
     if (!unknown.empty()) throw std::logic_error("routes name undeclared permissions:" + unknown);
     layout_->set_nav(std::move(nav), [this](http::Request& req, std::string_view p) { return access_.allowed(req, p); });
     layout_->set_account_menu(identity->account_menu);
+    if (const auto search = extensions_.all<kit::HeaderSearch>(); !search.empty()) layout_->set_search_path(search.front()->path);
     build_pipeline(*identity);
 }
 

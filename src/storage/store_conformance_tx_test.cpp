@@ -144,22 +144,27 @@ TEST_P(StoreConformance, ALegacyGlobalSequenceIsCarriedOverByName) {
 }
 
 TEST_P(StoreConformance, ADatabaseOfTheGlobalNumberingUpgradesWithoutReapplyingAnything) {
-    // The shipped migrations as an earlier release numbered them (1..8, one sequence).
+    // The shipped migrations as an earlier release numbered them (1..8, one sequence): its schema
+    // is built from those migrations only, then marked the way that release marked it.
     const std::vector<std::string> modules = {"accounts", "programme", "guide", "library"};
-    migrate(db(), modules);
-    const auto versions = schema_versions(db());
+    const char* legacy[] = {"core", "programme", "accounts", "programme_translated_from", "guide", "guide_plans", "guide_versions", "library"};
+    auto in_legacy = [&](const Migration& m) { return std::find(std::begin(legacy), std::end(legacy), m.name) != std::end(legacy); };
+    std::vector<Migration> that_release;
+    int newer = 0;
+    for (const auto& m : builtin_migrations()) {
+        if (in_legacy(m)) that_release.push_back(m);
+        else ++newer;
+    }
+    EXPECT_EQ(newer, 2);  // since then: core 2 (search), library 2 (search_analysis)
+    migrate(db(), modules, that_release);
     db().exec("DROP TABLE avenir_migrations");
     db().exec("DELETE FROM schema_migrations");
-    const char* legacy[] = {"core", "programme", "accounts", "programme_translated_from", "guide", "guide_plans", "guide_versions", "library"};
     for (int v = 1; v <= 8; ++v)
         db().exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, 'x')", {std::int64_t{v}, std::string(legacy[v - 1])});
-    // Only what came after that release runs again (the built-in migrations not in its list).
-    int newer = 0;
-    for (const auto& m : builtin_migrations())
-        if (m.module != "core" && std::find(std::begin(legacy), std::end(legacy), m.name) == std::end(legacy)) ++newer;
-    EXPECT_EQ(newer, 1);  // library 2, search_analysis
+    // Nothing of that release runs again; only what came after it.
     EXPECT_EQ(migrate(db(), modules), newer);
-    EXPECT_EQ(schema_versions(db()), versions);
+    EXPECT_EQ(migrate(db(), modules), 0);
+    for (const auto& m : builtin_migrations()) EXPECT_GE(version_of(db(), m.module), m.version) << m.module;
 }
 
 TEST_P(StoreConformance, AnUnknownLegacyVersionIsRefused) {

@@ -7,8 +7,12 @@
 // Points today:
 //   RegionSection  a block of HTML on each region page (/regions/{slug}), e.g. the library's
 //                  resources of that region.
-// The next modules add theirs the same way (one struct here, one provider, one reader): search
-// sources for the platform search, feed sources, dashboard cards, indicators.
+//   HeaderSearch   where the search field in every page's header sends its query (the platform
+//                  search module provides it; without one the header has no search field).
+//   SearchSource   a kind of thing the platform search (/search) finds: documents the module keeps
+//                  in the shared index (core/search/index.hpp), or a search of its own.
+// The next modules add theirs the same way (one struct here, one provider, one reader): feed
+// sources, dashboard cards, indicators.
 #include <algorithm>
 #include <any>
 #include <functional>
@@ -18,6 +22,7 @@
 #include <vector>
 
 #include "core/http/request.hpp"
+#include "core/search/index.hpp"
 
 namespace avenir::kit {
 
@@ -25,6 +30,28 @@ namespace avenir::kit {
 struct RegionSection {
     int order = 100;  // lower first
     std::function<std::string(http::Request& req, const std::string& region_slug)> render;
+};
+
+// The page that answers the header's search field (GET, parameter q).
+struct HeaderSearch {
+    std::string path;  // unprefixed, e.g. "/search"
+};
+
+// A source of the platform search. Visibility is decided per reader by `audiences` and applied
+// inside the query, so a reader never sees, nor counts, what they may not open.
+struct SearchSource {
+    std::string kind;   // the source name in the shared index and in /search?kind=...
+    std::string label;  // English msgid for the results heading, e.g. "Library resources"
+    int order = 100;    // lower first
+    // The audiences of the shared index this reader may see besides "" (everyone). Unset: "" only.
+    std::function<std::vector<std::string>(http::Request& req)> audiences;
+    // A source with an index of its own (the library) answers here instead, with its visibility
+    // applied: the total it may show and the hits from offset (url without the language prefix).
+    struct Own {
+        std::int64_t total = 0;
+        std::vector<search::IndexHit> hits;
+    };
+    std::function<Own(http::Request& req, const search::SearchQuery& q, int offset, int limit)> search;
 };
 
 class Extensions {

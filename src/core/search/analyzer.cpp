@@ -196,7 +196,9 @@ public:
         if (stops_.contains(folded)) return false;
         for (const auto& p : h.prefixes)
             if (folded.starts_with(p)) return true;
-        bool maybe = false;
+        // A stem shares its first letters with the word, except in Arabic, where light stemming
+        // takes letters off the front ("البيانات" -> "بيان").
+        bool maybe = lang_ == "ar";
         for (const auto& st : h.stems) {
             const std::size_t n = std::min<std::size_t>({3, st.size(), folded.size()});
             maybe = maybe || folded.compare(0, n, st, 0, n) == 0;

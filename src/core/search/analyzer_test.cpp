@@ -78,6 +78,9 @@ TEST(SearchAnalyzer, TitlesAreMarkedWholeExcerptsAreCut) {
     const std::string title = "Télétravail, temps de travail et droit à la déconnexion en Afrique de l'Ouest";
     EXPECT_EQ(mark("fr", title, h), "Télétravail, temps de travail et droit à la \x02" "déconnexion\x03 en Afrique de l'Ouest");
     EXPECT_TRUE(highlight("fr", title, h, 4).starts_with("… "));
+    // Arabic: the marked word carries its article; the query its preposition.
+    const Highlight ar = highlight_terms(parse_query("للبيانات "), "ar");
+    EXPECT_EQ(mark("ar", "قوانين حماية البيانات", ar), "قوانين حماية \x02البيانات\x03");
 }
 
 }  // namespace

@@ -51,6 +51,27 @@ std::string fts5_match(const SearchQuery& q, std::string_view lang, const Expand
 // The same query as PostgreSQL tsquery input (cast with ::tsquery), built from the same tokens,
 // for a tsvector made by tsvector_text(); "" when nothing is searchable in that language.
 std::string tsquery_text(const SearchQuery& q, std::string_view lang, const Expand& expand);
+// The PostgreSQL condition for rows holding one language each (alias.lang, alias.tsv): each row
+// matches the query analysed for its own language. `cond` is "" when no language has anything to
+// look for; `rank` is the tsquery to rank with (all languages'). The tsqueries are appended to
+// params (the caller's placeholders continue after them).
+struct PgMatch {
+    std::string cond, rank;
+};
+template <class Params, class Langs>
+PgMatch pg_match(const SearchQuery& q, const Langs& langs, const Expand& expand, std::string_view alias, Params& params) {
+    PgMatch m;
+    for (std::string_view lang : langs) {
+        std::string e = tsquery_text(q, lang, expand);
+        if (e.empty()) continue;
+        params.emplace_back(std::move(e));
+        const std::string tq = "$" + std::to_string(params.size()) + "::tsquery";
+        m.cond += (m.cond.empty() ? "" : " OR ") + ("(" + std::string(alias) + ".lang = '" + std::string(lang) + "' AND " + std::string(alias) +
+                                                    ".tsv @@ " + tq + ")");
+        m.rank += (m.rank.empty() ? "" : " || ") + tq;
+    }
+    return m;
+}
 // The stems and prefixes to highlight in a text of lang (the words searched for, not those excluded).
 Highlight highlight_terms(const SearchQuery& q, std::string_view lang);
 

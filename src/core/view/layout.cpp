@@ -41,6 +41,7 @@ nlohmann::json Layout::frame(http::Request& req, std::string_view title) const {
                          {"current", l.code == req.lang}});
     }
     if (account_menu_) f["account"] = account_menu_(req);
+    if (!search_path_.empty()) f["search"] = {{"action", href(req, search_path_)}, {"q", req.path == search_path_ ? req.query("q") : ""}};
     return f;
 }
 

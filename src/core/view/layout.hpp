@@ -35,6 +35,8 @@ public:
     http::Response error_page(http::Request& req, int status, std::string_view public_message) const;
     // Supplies the header's account links ({signed_in, name, account_href, sign_in_href, register_href}).
     void set_account_menu(std::function<nlohmann::json(http::Request&)> menu) { account_menu_ = std::move(menu); }
+    // Where the header's search field sends its query ("" for no field).
+    void set_search_path(std::string path) { search_path_ = std::move(path); }
     std::string tr(const http::Request& req, std::string_view msgid) const { return catalog_.translate(req.lang, msgid); }
     // A local path in the request's language ("/regions" -> "/fr/regions"); English keeps the
     // "/en" prefix when the reader chose it, so negotiation does not switch language under them.
@@ -50,6 +52,7 @@ private:
     std::vector<NavItem> nav_;
     std::function<bool(http::Request&, std::string_view)> visible_;
     std::function<nlohmann::json(http::Request&)> account_menu_;
+    std::string search_path_;
 };
 
 }  // namespace avenir::view

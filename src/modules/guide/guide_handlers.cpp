@@ -15,6 +15,7 @@
 #include "modules/guide/guide_content.hpp"
 #include "modules/guide/guide_export.hpp"
 #include "modules/guide/guide_module.hpp"
+#include "modules/guide/guide_search.hpp"
 #include "modules/guide/guide_rules.hpp"
 #include "modules/guide/guide_timing.hpp"
 
@@ -80,6 +81,12 @@ void GuideModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.seeder([this](const std::filesystem::path& root) { return seed(root / "guide"); });
     reg.personal_data({"guide_plans", {"owner_id"}, {"share_token"}});
     reg.personal_data({"guide_workshop_versions", {"saved_by"}, {}});  // erasure leaves the edit, anonymous
+    reg.provide(kit::SearchSource{.kind = kSearchSource, .label = "Guide workshops", .order = 10, .audiences = [this](http::Request& req) {
+        return ctx_->access.allowed(req, "guide_editor") ? std::vector<std::string>{kDraftAudience} : std::vector<std::string>{};
+    }});
+    // A database seeded before the platform search: index the guide once.
+    if (ctx.db.exec("SELECT 1 FROM search_documents WHERE source = $1 LIMIT 1", {std::string(kSearchSource)}).empty())
+        ctx.db.with_tx([](storage::Transaction& tx) { index_guide(tx, GuideStore(tx).load()); });
 }
 
 int GuideModule::seed(const std::filesystem::path& dir) {
@@ -219,7 +226,7 @@ nlohmann::json GuideModule::workshop_view(http::Request& req, const Workshop& w,
             time = *t.earliest_start == *t.latest_start ? clock(*t.earliest_start) : clock(*t.earliest_start) + "–" + clock(*t.latest_start);
         steps.push_back({{"number", std::to_string(steps.size() + 1)}, {"time", time}, {"has_time", !time.empty()},
                          {"phase", phase_label(*layout_, req, s.phase)}, {"duration", duration_label(t.min_minutes, t.max_minutes)},
-                         {"breakout", s.grouping == "breakout"}, {"optional", s.optional}, {"title", st.value("title", s.id)},
+                         {"breakout", s.grouping == "breakout"}, {"optional", s.optional}, {"title", st.value("title", s.id)}, {"id", s.id},
                          {"facilitator", md(st, "facilitator", req.lang)}, {"participants", md(st, "participants", req.lang)},
                          {"online", md(st, "online", req.lang)}, {"low_bandwidth", md(st, "low_bandwidth", req.lang)}});
     }

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "modules/guide/guide_search.hpp"
+
 namespace avenir::guide {
 namespace {
 using storage::Value;
@@ -53,6 +55,7 @@ int GuideStore::save(const GuideContent& c) {
                                   {r.get_text("workshop_slug"), r.get_text("lang")});
         for (const auto& r : tx.exec("SELECT lang FROM guide_introduction").rows)
             if (!langs.contains(r.get_text("lang"))) changed += upsert(tx, "DELETE FROM guide_introduction WHERE lang = $1", {r.get_text("lang")});
+        index_guide(tx, c);  // the platform search, in the same transaction
     });
     return changed;
 }
@@ -82,6 +85,7 @@ void GuideStore::save_version(const Workshop& w, std::optional<std::int64_t> by,
             tx.exec("INSERT INTO guide_workshop_texts (workshop_slug, lang, doc) VALUES ($1, $2, $3) "
                     "ON CONFLICT (workshop_slug, lang) DO UPDATE SET doc = excluded.doc",
                     {w.slug, lang, doc.dump()});
+        index_workshop(tx, w);
     });
 }
 

@@ -42,6 +42,21 @@ void LibraryModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.personal_data({"library_resources", {"created_by"}, {}});  // erasure keeps the resource, anonymous
     reg.personal_data({"library_files", {"uploaded_by"}, {}});
     reg.provide(kit::RegionSection{50, [this](http::Request& req, const std::string& slug) { return region_section(req, slug); }});
+    // The platform search: the library answers from its own index (every resource is public).
+    reg.provide(kit::SearchSource{.kind = "library", .label = "Library resources", .order = 20, .audiences = {},
+                                  .search = [this](http::Request& req, const SearchQuery& q, int offset, int limit) {
+                                      kit::SearchSource::Own out;
+                                      auto page = LibraryStore(ctx_->db).search(q, {}, offset, limit);
+                                      out.total = page.total;
+                                      for (auto& h : page.hits) {
+                                          const Version* v = h.resource.version(h.matched_lang);
+                                          std::string url = "/library/" + std::to_string(h.resource.id);
+                                          if (h.matched_lang != req.lang) url += "?lang=" + h.matched_lang;
+                                          out.hits.push_back({"library", std::to_string(h.resource.id), h.matched_lang, url,
+                                                              h.title_marked.empty() && v ? v->title : h.title_marked, h.snippet, h.score});
+                                      }
+                                      return out;
+                                  }});
     if (const auto n = LibraryStore(ctx.db).index_pending(); n > 0) log::info("library_indexed", log::kv("versions", static_cast<long long>(n)));
 }
 

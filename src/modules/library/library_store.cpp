@@ -585,16 +585,7 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
     } else {
         // Each version matches the query analysed for its own language; the rank uses them all.
         std::vector<Value> params;
-        std::string cond, any;
-        const Expand expand = expander(q, search_languages(f));
-        for (auto lang : search_languages(f)) {
-            std::string e = tsquery_text(q, lang, expand);
-            if (e.empty()) continue;
-            params.emplace_back(std::move(e));
-            const std::string tq = "$" + std::to_string(params.size()) + "::tsquery";
-            cond += (cond.empty() ? "" : " OR ") + ("(v.lang = '" + std::string(lang) + "' AND v.tsv @@ " + tq + ")");
-            any += (any.empty() ? "" : " || ") + tq;
-        }
+        const auto [cond, any] = search::pg_match(q, search_languages(f), expander(q, search_languages(f)), "v", params);
         if (cond.empty()) return page;
         const std::string where = filter_sql(f, params);
         params.emplace_back(std::int64_t{kRankWindow * 4});

@@ -86,27 +86,6 @@ std::string query_of(const Filters& f, const std::string& q) {
     return out;
 }
 
-std::string snippet_html(const std::string& s) {
-    std::string out;
-    std::string run;
-    auto flush = [&] {
-        out += html_escape(run);
-        run.clear();
-    };
-    for (char c : s) {
-        if (c == '\x02') flush(), out += "<mark>";
-        else if (c == '\x03') flush(), out += "</mark>";
-        else run.push_back(c);
-    }
-    flush();
-    // Unbalanced markers (a cut snippet) must not leave an open element.
-    std::size_t open = 0, close = 0;
-    for (std::size_t p = out.find("<mark>"); p != std::string::npos; p = out.find("<mark>", p + 1)) ++open;
-    for (std::size_t p = out.find("</mark>"); p != std::string::npos; p = out.find("</mark>", p + 1)) ++close;
-    while (close < open) out += "</mark>", ++close;
-    return out;
-}
-
 std::string excerpt(const std::string& md, std::size_t max) {
     std::string out = plain_text(md);
     if (out.size() > max) {
@@ -146,10 +125,10 @@ json card_view(const ViewEnv& env, const Hit& h) {
     json langs = json::array();
     for (const auto& other : r.versions) langs.push_back({{"code", other.lang}, {"name", std::string(language_name(other.lang))}});
     const std::string snippet =
-        h.snippet.empty() ? html_escape(excerpt(v.summary.empty() ? v.body_md : v.summary, 220)) : snippet_html(h.snippet);
+        h.snippet.empty() ? html_escape(excerpt(v.summary.empty() ? v.body_md : v.summary, 220)) : marked_html(h.snippet);
     return {{"href", env.href("/library/" + std::to_string(r.id)) + (v.lang != env.req.lang ? "?lang=" + v.lang : "")},
             {"title", v.title},
-            {"title_html", h.title_marked.empty() ? html_escape(v.title) : snippet_html(h.title_marked)},
+            {"title_html", h.title_marked.empty() ? html_escape(v.title) : marked_html(h.title_marked)},
             {"content", view::content_language(v.lang, env.req.lang)},
             {"snippet_html", snippet},
             {"type", env.tr(type_label(r.type))},

@@ -50,8 +50,6 @@ feed::Feed feed_view(const ViewEnv& env, const std::vector<Resource>& resources,
 
 // Helpers shared by the views.
 std::string region_label(const ViewEnv& env, const std::string& slug);
-// Snippet text with \x02/\x03 markers -> escaped HTML with <mark>.
-std::string snippet_html(const std::string& marked);
 // A plain-text excerpt of Markdown, cut on a word boundary.
 std::string excerpt(const std::string& md, std::size_t max);
 std::string human_size(std::int64_t bytes);
