@@ -38,10 +38,11 @@ bench: configure
 	cmake --build $(BUILD) -j $(JOBS) --target avenir
 	scripts/with-postgres.sh bench/http
 
-# Search at 10k, 100k and 1M resources (several minutes: generating 1M resources dominates).
-bench-search: deps
+# Search at 10k, 100k and 1M resources on SQLite and PostgreSQL (long: loading 1M dominates).
+bench-search: configure
+	@scripts/install-deps.sh bench
 	cmake --build $(BUILD) -j $(JOBS) --target avenir avenir-demo
-	bench/search
+	scripts/with-postgres.sh bench/search --database both
 
 # Runs the parser fuzz target for FUZZ_SECONDS (needs clang and libclang-rt-14-dev).
 FUZZ_SECONDS ?= 60

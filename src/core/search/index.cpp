@@ -135,7 +135,8 @@ IndexResult SearchIndex::search(const SearchQuery& q, const std::map<std::string
         if (sql.empty()) return result;
         for (const auto& r : db_.exec(sql, params).rows) matches.push_back({r.get_int("id"), r.get_text("source"), r.get_text("lang"), r.get_double("score")});
     } else {
-        const auto [cond, any] = pg_match(q, kIndexLanguages, kNoExpansion, "d", params);
+        const auto m = pg_match(q, kIndexLanguages, kNoExpansion, "d", params);
+        const std::string cond = m.cond(), any = m.rank;
         if (cond.empty()) return result;
         const std::string where = visibility(params, visible);
         params.emplace_back(std::int64_t{kWindow * 4});

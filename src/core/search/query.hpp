@@ -52,11 +52,17 @@ std::string fts5_match(const SearchQuery& q, std::string_view lang, const Expand
 // for a tsvector made by tsvector_text(); "" when nothing is searchable in that language.
 std::string tsquery_text(const SearchQuery& q, std::string_view lang, const Expand& expand);
 // The PostgreSQL condition for rows holding one language each (alias.lang, alias.tsv): each row
-// matches the query analysed for its own language. `cond` is "" when no language has anything to
-// look for; `rank` is the tsquery to rank with (all languages'). The tsqueries are appended to
+// matches the query analysed for its own language. `per_lang` is empty when no language has
+// anything to look for; `rank` is the tsquery to rank with (all languages'). The tsqueries are appended to
 // params (the caller's placeholders continue after them).
 struct PgMatch {
-    std::string cond, rank;
+    std::vector<std::string> per_lang;  // "alias.lang = 'xx' AND alias.tsv @@ $n::tsquery", one per language
+    std::string rank;
+    std::string cond() const {
+        std::string out;
+        for (const auto& c : per_lang) out += (out.empty() ? "(" : " OR (") + c + ")";
+        return out;
+    }
 };
 template <class Params, class Langs>
 PgMatch pg_match(const SearchQuery& q, const Langs& langs, const Expand& expand, std::string_view alias, Params& params) {
@@ -66,8 +72,7 @@ PgMatch pg_match(const SearchQuery& q, const Langs& langs, const Expand& expand,
         if (e.empty()) continue;
         params.emplace_back(std::move(e));
         const std::string tq = "$" + std::to_string(params.size()) + "::tsquery";
-        m.cond += (m.cond.empty() ? "" : " OR ") + ("(" + std::string(alias) + ".lang = '" + std::string(lang) + "' AND " + std::string(alias) +
-                                                    ".tsv @@ " + tq + ")");
+        m.per_lang.push_back(std::string(alias) + ".lang = '" + std::string(lang) + "' AND " + std::string(alias) + ".tsv @@ " + tq);
         m.rank += (m.rank.empty() ? "" : " || ") + tq;
     }
     return m;

@@ -583,18 +583,29 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
     } else {
-        // Each version matches the query analysed for its own language; the rank uses them all.
+        // As on SQLite: per language, the newest kRankWindow matching versions that pass the
+        // filters (the GIN index finds them; the rank is computed for those only), then ranked
+        // with the query of every language.
         std::vector<Value> params;
-        const auto [cond, any] = search::pg_match(q, search_languages(f), expander(q, search_languages(f)), "v", params);
-        if (cond.empty()) return page;
+        const auto [per_lang, any] = search::pg_match(q, search_languages(f), expander(q, search_languages(f)), "v", params);
+        if (per_lang.empty()) return page;
         const std::string where = filter_sql(f, params);
-        params.emplace_back(std::int64_t{kRankWindow * 4});
-        const std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
-                                ") AS score FROM library_versions v JOIN library_resources r ON r.id = v.resource_id WHERE (" + cond +
-                                ") AND " + where + " ORDER BY score DESC, v.id DESC LIMIT $" + std::to_string(params.size());
-        for (const auto& row : db_.exec(sql, params).rows)
+        params.emplace_back(std::int64_t{kRankWindow});
+        const std::string window = "$" + std::to_string(params.size());
+        // The window carries ids only: a version's tsvector is read (and decompressed) for the
+        // ranked rows alone, not for every match the index finds.
+        std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
+                          ") AS score FROM (";
+        for (std::size_t i = 0; i < per_lang.size(); ++i)
+            sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT v.id FROM library_versions v ") +
+                   (where == "1 = 1" ? "WHERE " + per_lang[i] : "JOIN library_resources r ON r.id = v.resource_id WHERE " + per_lang[i] + " AND " + where) +
+                   " ORDER BY v.id DESC LIMIT " + window + ") w" + std::to_string(i);
+        sql += ") h JOIN library_versions v ON v.id = h.id JOIN library_resources r ON r.id = v.resource_id";
+        std::map<std::string, int> counted;
+        for (const auto& row : db_.exec(sql, params).rows) {
             cands.push_back({row.get_int("id"), row.get_int("resource_id"), row.get_text("lang"), row.get_text("facets"), row.get_double("score")});
-        if (static_cast<int>(cands.size()) >= kRankWindow * 4) page.truncated = true;
+            if (++counted[cands.back().lang] >= kRankWindow) page.truncated = true;
+        }
     }
     // Best version per resource; facet counts per resource.
     std::unordered_map<std::int64_t, std::size_t> best;
