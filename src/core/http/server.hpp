@@ -1,5 +1,33 @@
 #pragma once
 // The socket server (Boost.Beast/Asio, C++20 coroutines). The only code that includes Beast.
+//
+// Decisions:
+// - Threads: every io thread runs its own io_context, and a connection lives on one of them
+//   (round robin at accept), so its coroutine needs no strand and every executor is the concrete
+//   io_context one (no type-erased executors, no shared state between io threads per request).
+//   Handlers run on the worker pool (worker_pool.hpp); their answer is posted back to the
+//   connection's io thread.
+// - Timeouts are deadlines, not timers: each connection records when its current wait must end,
+//   and a sweeper on its thread closes those past their deadline (every quarter of the shortest
+//   timeout, at most 250 ms). A request costs no timer operation.
+// - The first head must arrive whole within header_timeout (set once, so a byte a second does not
+//   keep it open); later heads get idle_timeout for their first byte, then header_timeout.
+// - Bodies over the route's limit get 413 before a byte of them is read (Content-Length) or as soon
+//   as they pass it (chunked). Early answers (400, 413, 431, 503) half-close and then discard input
+//   for up to kLinger, so the client reads the answer instead of a connection reset.
+// - multipart/form-data bodies are parsed as they arrive (MultipartParser): files go straight to
+//   temporary files in upload_dir, so an upload is never whole in memory.
+// - stop(): stop accepting, close connections waiting for a request, let the others finish their
+//   response (sent with "Connection: close"), force-close what is left after shutdown_grace.
+// - Cache hits come as Response::wire (the bytes to send) and are written as they are, with the
+//   Date line of the current second; everything else goes through Beast's serializer.
+// - HEAD, 1xx, 204 and 304 go out with the pipeline's headers untouched (HEAD keeps its
+//   Content-Length) and no body; other responses get Content-Length from the body sent.
+// - File bodies (Response::file) are streamed in kFileChunk pieces read with pread, never loaded
+//   whole. The file is opened and its size checked before the head is written, so a file that is
+//   gone gives the pipeline's 404 page (500 when it cannot be read or is too short). A read
+//   failure after the head went out can only end the connection: the client sees a short body.
+//   The write timeout applies per chunk, so a slow but moving download is not cut off.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,6 @@
 // Who may reach each accounts route (tried by tests/http/route_security_test.cpp).
+#include <gtest/gtest.h>
+
 #include "app/app.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "tests/http/route_expectations.hpp"
@@ -64,6 +66,8 @@ const bool kRegistered = register_route_table({
         }
     },
 });
+
+TEST(AccountsRouteTable, IsRegisteredOnceAndWellFormed) { expect_well_formed_route_table("accounts"); }
 
 }  // namespace
 }  // namespace avenir::testing

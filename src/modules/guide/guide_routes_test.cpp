@@ -1,4 +1,6 @@
 // Who may reach each guide route (tried by tests/http/route_security_test.cpp).
+#include <gtest/gtest.h>
+
 #include "app/app.hpp"
 #include "modules/guide/guide_plan_store.hpp"
 #include "tests/http/route_expectations.hpp"
@@ -48,6 +50,8 @@ const bool kRegistered = register_route_table({
         plans.set_items(1, items, 0);
     },
 });
+
+TEST(GuideRouteTable, IsRegisteredOnceAndWellFormed) { expect_well_formed_route_table("guide"); }
 
 }  // namespace
 }  // namespace avenir::testing

@@ -1,4 +1,6 @@
 // Who may reach each library route (tried by tests/http/route_security_test.cpp).
+#include <gtest/gtest.h>
+
 #include <sstream>
 
 #include "app/app.hpp"
@@ -53,6 +55,8 @@ const bool kRegistered = register_route_table({
                            {0, "main", std::string(64, 'a'), "file.pdf", "application/pdf", 10}, std::nullopt, 0);
     },
 });
+
+TEST(LibraryRouteTable, IsRegisteredOnceAndWellFormed) { expect_well_formed_route_table("library"); }
 
 }  // namespace
 }  // namespace avenir::testing

@@ -1,4 +1,6 @@
 // Who may reach each programme route (tried by tests/http/route_security_test.cpp).
+#include <gtest/gtest.h>
+
 #include "tests/http/route_expectations.hpp"
 
 namespace avenir::testing {
@@ -17,6 +19,8 @@ const bool kRegistered = register_route_table({
     {{"{slug}", "asia-pacific"}},
     {},
 });
+
+TEST(ProgrammeRouteTable, IsRegisteredOnceAndWellFormed) { expect_well_formed_route_table("programme"); }
 
 }  // namespace
 }  // namespace avenir::testing

@@ -1,4 +1,6 @@
 // Who may reach each search route (tried by tests/http/route_security_test.cpp).
+#include <gtest/gtest.h>
+
 #include "tests/http/route_expectations.hpp"
 
 namespace avenir::testing {
@@ -14,6 +16,8 @@ const bool kRegistered = register_route_table({
     {},
     {},
 });
+
+TEST(SitesearchRouteTable, IsRegisteredOnceAndWellFormed) { expect_well_formed_route_table("sitesearch"); }
 
 }  // namespace
 }  // namespace avenir::testing

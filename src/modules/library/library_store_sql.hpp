@@ -1,0 +1,232 @@
+#pragma once
+// The library store's shared SQL helpers (facet tokens, filters, row mapping, index terms), for
+// library_store.cpp and library_store_search.cpp only: nothing outside the store includes this.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/search/analyzer.hpp"
+#include "modules/library/library_store.hpp"
+
+namespace avenir::library::store_sql {
+using storage::Dialect;
+using storage::Value;
+
+template <class Range>
+inline int index_of(const Range& r, std::string_view v) {
+    for (std::size_t i = 0; i < std::size(r); ++i)
+        if (r[i] == v) return static_cast<int>(i);
+    return -1;
+}
+
+inline std::string join(const std::vector<std::string>& v, char sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : std::string(1, sep)) + s;
+    return out;
+}
+
+inline std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::istringstream in(s);
+    while (std::getline(in, cur, sep))
+        if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+// Facet tokens indexed with each version, so that facet filters are part of the full-text match:
+// zr<region index>, zt<theme>, zy<type index>, zd<year>. They contain digits, which the
+// tokenizer never stems.
+inline std::string facet_tokens(const Resource& r) {
+    std::string out;
+    for (const auto& region : r.regions) out += "zr" + std::to_string(index_of(kRegions, region)) + " ";
+    for (int t : r.themes) out += "zt" + std::to_string(t) + " ";
+    out += "zy" + std::to_string(index_of(kTypes, r.type)) + " zd" + std::to_string(r.year());
+    return out;
+}
+
+inline std::string in_list(std::vector<Value>& params, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(params.size() - n + i + 1);
+    return out;
+}
+
+template <class T>
+inline std::string bind_in(std::vector<Value>& params, const std::vector<T>& values) {
+    for (const auto& v : values) {
+        if constexpr (std::is_same_v<T, int>) params.emplace_back(std::int64_t{v});
+        else params.emplace_back(v);
+    }
+    return in_list(params, values.size());
+}
+
+// WHERE conditions on library_resources r for the filters (browse and PostgreSQL search).
+inline std::string filter_sql(const Filters& f, std::vector<Value>& params) {
+    std::string where = "1 = 1";
+    if (!f.regions.empty())
+        where += " AND EXISTS (SELECT 1 FROM library_resource_regions x WHERE x.resource_id = r.id AND x.region IN (" +
+                 bind_in(params, f.regions) + "))";
+    if (!f.themes.empty())
+        where += " AND EXISTS (SELECT 1 FROM library_resource_themes x WHERE x.resource_id = r.id AND x.theme IN (" +
+                 bind_in(params, f.themes) + "))";
+    if (!f.types.empty()) where += " AND r.type IN (" + bind_in(params, f.types) + ")";
+    if (!f.years.empty()) where += " AND r.year IN (" + bind_in(params, f.years) + ")";
+    if (!f.langs.empty())
+        where += " AND EXISTS (SELECT 1 FROM library_versions x WHERE x.resource_id = r.id AND x.lang IN (" +
+                 bind_in(params, f.langs) + "))";
+    return where;
+}
+
+// Facet filters for the search on SQLite, read from the resource's own row (its facet tokens):
+// no extra lookup per match, which matters when a rare facet value makes the search walk many
+// matches.
+inline std::string facet_row_filter(const Filters& f, std::vector<Value>& params) {
+    std::string where = "1 = 1";
+    auto tokens = [&](const std::vector<std::string>& values) {
+        std::string g;
+        for (const auto& v : values) {
+            params.emplace_back(" " + v + " ");
+            g += (g.empty() ? "" : " OR ") + ("instr(' ' || r.facets || ' ', $" + std::to_string(params.size()) + ") > 0");
+        }
+        where += " AND (" + g + ")";
+    };
+    if (!f.regions.empty()) {
+        std::vector<std::string> t;
+        for (const auto& r : f.regions) t.push_back("zr" + std::to_string(index_of(kRegions, r)));
+        tokens(t);
+    }
+    if (!f.themes.empty()) {
+        std::vector<std::string> t;
+        for (int th : f.themes) t.push_back("zt" + std::to_string(th));
+        tokens(t);
+    }
+    if (!f.types.empty()) where += " AND r.type IN (" + bind_in(params, f.types) + ")";
+    if (!f.years.empty()) where += " AND r.year IN (" + bind_in(params, f.years) + ")";
+    return where;
+}
+
+inline std::vector<std::string_view> search_languages(const Filters& f) {
+    std::vector<std::string_view> out;
+    for (auto l : kLanguages)
+        if (f.langs.empty() || std::find(f.langs.begin(), f.langs.end(), l) != f.langs.end()) out.push_back(l);
+    return out;
+}
+
+// Counts facet values over candidate hits, from their facet tokens and language.
+struct FacetCounter {
+    std::map<std::string, std::int64_t> region, theme, type, lang, year;
+    void add(const std::string& facets, const std::string& langs) {
+        for (const auto& tok : split(facets, ' ')) {
+            if (tok.size() < 3) continue;
+            const std::string v = tok.substr(2);
+            const int n = std::atoi(v.c_str());
+            if (tok.starts_with("zr") && n >= 0 && n < static_cast<int>(std::size(kRegions))) ++region[std::string(kRegions[n])];
+            else if (tok.starts_with("zt")) ++theme[v];
+            else if (tok.starts_with("zy") && n >= 0 && n < static_cast<int>(std::size(kTypes))) ++type[std::string(kTypes[n])];
+            else if (tok.starts_with("zd")) ++year[v];
+        }
+        for (const auto& l : split(langs, ',')) ++lang[l];
+    }
+    static std::vector<FacetCount> list(const std::map<std::string, std::int64_t>& m) {
+        std::vector<FacetCount> out;
+        for (const auto& [k, n] : m) out.push_back({k, n});
+        return out;
+    }
+    Facets facets() const { return {list(region), list(theme), list(type), list(lang), list(year)}; }
+};
+
+// Regions and themes back from facet tokens (zr<region index>, zt<theme>), sorted as stored lists are.
+inline void regions_and_themes(const std::string& facets, Resource& r) {
+    for (const auto& tok : split(facets, ' ')) {
+        if (tok.size() < 3) continue;
+        const int n = std::atoi(tok.c_str() + 2);
+        if (tok.starts_with("zr") && n >= 0 && n < static_cast<int>(std::size(kRegions))) r.regions.emplace_back(kRegions[n]);
+        else if (tok.starts_with("zt") && n > 0) r.themes.push_back(n);
+    }
+    std::sort(r.regions.begin(), r.regions.end());
+    std::sort(r.themes.begin(), r.themes.end());
+}
+
+// A version from a row of library_versions (lang, title, summary, body, transcript, url).
+inline Version to_version(const storage::Row& row) {
+    Version v;
+    v.lang = row.get_text("lang");
+    v.title = row.get_text("title");
+    v.summary = row.get_text("summary");
+    v.body_md = row.get_text("body");
+    v.transcript = row.get_text("transcript");
+    v.url = row.get_text("url");
+    return v;
+}
+
+inline FileRef to_file(const storage::Row& row) {
+    return FileRef{row.get_int("id"), row.get_text("role"), row.get_text("hash"), row.get_text("name"), row.get_text("content_type"),
+                   row.get_int("size")};
+}
+
+// A version's id names its resource and language, so a full-text match needs no lookup to know
+// which resource it belongs to.
+inline std::int64_t version_id(std::int64_t resource_id, const std::string& lang) { return resource_id * 4 + index_of(kLanguages, lang); }
+
+// A version's PostgreSQL tsvector: titles weigh A, summaries B, bodies and transcripts C (as the
+// SQLite rank's column weights).
+inline std::string version_tsvector(const Version& v) {
+    return search::tsvector_text(v.lang, {{v.title, 'A'}, {v.summary, 'B'}, {v.body_md, 'C'}, {v.transcript, 'C'}});
+}
+
+inline void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& r) {
+    for (const auto& region : r.regions)
+        tx.exec("INSERT INTO library_resource_regions (resource_id, region) VALUES ($1, $2)", {id, region});
+    for (int t : r.themes) tx.exec("INSERT INTO library_resource_themes (resource_id, theme) VALUES ($1, $2)", {id, std::int64_t{t}});
+}
+
+using Terms = std::set<std::pair<std::string, std::string>>;  // (lang, "_word")
+
+// The full words of each version, for prefix expansion (no stemming, so cheap).
+inline void collect_terms(const Resource& r, Terms& terms) {
+    for (const auto& v : r.versions)
+        for (auto& t : analyze(v.lang, v.title + " " + v.summary + " " + v.body_md + " " + v.transcript, Analysis::Prefix))
+            if (t.size() <= 64) terms.emplace(v.lang, std::move(t));
+}
+
+inline void record_terms(storage::Transaction& tx, const Terms& terms) {
+    for (const auto& [lang, term] : terms)
+        tx.exec("INSERT INTO library_terms (lang, term) VALUES ($1, $2) ON CONFLICT DO NOTHING", {lang, term});
+}
+
+// Writes a version (insert, or update when `upsert`). On SQLite the FTS5 index follows by trigger;
+// on PostgreSQL the version's tsvector is computed here by the same analyser and written with it.
+inline void write_version(storage::Transaction& tx, std::int64_t resource_id, const Version& v, const std::string& facets, bool upsert) {
+    std::vector<Value> params{version_id(resource_id, v.lang), resource_id, v.lang, v.title, v.summary, v.body_md, v.transcript, v.url, facets};
+    const bool pg = tx.dialect() == Dialect::Postgres;
+    std::string sql = "INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets";
+    sql += pg ? ", tsv) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::tsvector)" : ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    if (pg) params.emplace_back(version_tsvector(v));
+    if (upsert)
+        sql += " ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body, "
+               "transcript = excluded.transcript, url = excluded.url, facets = excluded.facets" +
+               std::string(pg ? ", tsv = excluded.tsv" : "");
+    tx.exec(sql, params);
+}
+
+inline std::int64_t insert_resource(storage::Transaction& tx, const Resource& r, std::optional<std::int64_t> by, std::int64_t now) {
+    const Value who = by ? Value(*by) : Value(nullptr);
+    const std::int64_t id =
+        tx.exec("INSERT INTO library_resources (type, published_on, year, publisher, licence, key_publication, url, duration_seconds, "
+                "audiences, created_at, updated_at, created_by, facets, ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13) "
+                "RETURNING id",
+                {r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
+                 r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r), r.ref.empty() ? Value(nullptr) : Value(r.ref)})
+            .at(0)
+            .get_int("id");
+    insert_children(tx, id, r);
+    const std::string facets = facet_tokens(r);
+    for (const auto& v : r.versions) write_version(tx, id, v, facets, false);
+    return id;
+}
+
+
+}  // namespace avenir::library::store_sql
