@@ -1,18 +1,12 @@
 #include "core/kit/generations.hpp"
+#include "core/security/random.hpp"
 
-#include <sodium.h>
 
 namespace avenir::kit {
 namespace {
 constexpr std::string_view kPrefix = "generation.";
 
-std::string new_stamp() {
-    unsigned char raw[8];
-    randombytes_buf(raw, sizeof raw);
-    char hex[17];
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    return hex;
-}
+std::string new_stamp() { return security::random_hex(8); }
 }  // namespace
 
 std::string Generations::current(std::string_view name) const {

@@ -1,6 +1,6 @@
 #include "core/kit/reference.hpp"
+#include "core/security/random.hpp"
 
-#include <sodium.h>
 
 #include "core/i18n/i18n.hpp"
 
@@ -11,13 +11,7 @@ constexpr const char* kGenerationKey = "reference.generation";
 
 std::string pick(const Names& names, std::string_view lang) { return i18n::choose(names, lang).text; }
 
-std::string new_stamp() {
-    unsigned char raw[8];
-    randombytes_buf(raw, sizeof raw);
-    char hex[17];
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    return hex;
-}
+std::string new_stamp() { return security::random_hex(8); }
 
 }  // namespace
 

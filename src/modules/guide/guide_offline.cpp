@@ -2,9 +2,9 @@
 // or resource outside the zip), the participant handout, and a plain-text version short enough
 // to paste into a chat message.
 #include <zip.h>
+#include "core/security/random.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <filesystem>
 #include <fstream>
@@ -42,11 +42,7 @@ std::string plain_text(const json& d) {
 
 // Builds a zip in memory from (name, bytes) entries.
 std::string zip_files(const std::vector<std::pair<std::string, std::string>>& files) {
-    unsigned char rnd[8];
-    randombytes_buf(rnd, sizeof rnd);
-    char hex[17];
-    sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
-    const fs::path path = fs::temp_directory_path() / ("avenir-pack-" + std::string(hex) + ".zip");
+    const fs::path path = fs::temp_directory_path() / ("avenir-pack-" + security::random_hex(8) + ".zip");
     int err = 0;
     zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
     if (!zip) throw std::runtime_error("zip_open failed: " + std::to_string(err));

@@ -3,7 +3,7 @@
 // factor, sees the totals and a warning when the plan overruns its slot, and shares a read-only
 // link that can be printed or taken offline.
 #include <nlohmann/json.hpp>
-#include <sodium.h>
+#include "core/security/random.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -20,13 +20,7 @@ namespace avenir::guide {
 namespace {
 using nlohmann::json;
 
-std::string share_token() {
-    unsigned char raw[16];
-    randombytes_buf(raw, sizeof raw);
-    char hex[33];
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    return hex;
-}
+std::string share_token() { return security::random_hex(16); }
 
 std::optional<int> to_int(const std::string& s) {
     int v = 0;

@@ -16,4 +16,6 @@ DELETE FROM library_terms WHERE lang = 'ar' AND (term LIKE '%ة%' OR term LIKE '
 ALTER TABLE library_versions DROP COLUMN tsv;
 ALTER TABLE library_versions ADD COLUMN tsv tsvector;
 CREATE INDEX library_versions_tsv ON library_versions USING gin (tsv);
+-- Finds the versions still to index without reading the table (the check runs at every start).
+CREATE INDEX library_versions_unindexed ON library_versions (id) WHERE tsv IS NULL;
 -- dialect: both
