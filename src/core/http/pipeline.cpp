@@ -155,12 +155,12 @@ std::string Pipeline::cache_key(const Request& req, const Route& route) const {
     return key;
 }
 
-// Request ids only tie log lines together: unpredictable enough from a per-thread generator seeded
-// by the system's CSPRNG (no system call per request, unlike randombytes_buf).
 void mark_private(Request& req) { req.context.insert_or_assign(std::string(kPrivateKey), true); }
 
 bool is_private(const Request& req) { return req.context.contains(kPrivateKey); }
 
+// Request ids only tie log lines together: unpredictable enough from a per-thread generator seeded
+// by the system's CSPRNG (no system call per request, unlike randombytes_buf).
 std::string new_request_id() {
     thread_local std::uint64_t state = [] {
         if (sodium_init() < 0) throw std::runtime_error("libsodium initialisation failed");
