@@ -30,6 +30,15 @@ void LibraryModule::declare(kit::Declarations& d) {
                "date, publisher, url); bad lines are reported with their number, good lines imported; exit 4 if any line was refused",
                [this](CLI::App& c) { c.add_option("FILE", import_file_, "the .jsonl file")->required(); },
                [this] { return import_command(); }});
+    d.command({{"library", "optimize"},
+               "after a bulk import: merge the search index (SQLite) or vacuum and analyse the library's tables (PostgreSQL); "
+               "safe while the server runs",
+               [](CLI::App&) {},
+               [this] {
+                   LibraryStore(ctx_->db).optimize();
+                   std::cout << "library search index optimized\n";
+                   return 0;
+               }});
 }
 
 void LibraryModule::start(kit::Context& ctx, kit::Registration& reg) {

@@ -99,6 +99,10 @@ public:
     // the analysis), in batches, recording their words for prefix expansion. Returns how many were
     // indexed. Nothing to do on SQLite (its index follows by trigger).
     std::int64_t index_pending();
+    // After a bulk load: SQLite merges each language's FTS5 index into one segment (a search then
+    // seeks each word once instead of once per segment); PostgreSQL vacuums and analyses the
+    // library's tables (what autovacuum would do later). Safe to run at any time, while serving.
+    void optimize();
 
     // How many of the newest matches per language are ranked and counted (bounds the cost of
     // very broad queries on large libraries).

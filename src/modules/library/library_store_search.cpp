@@ -18,41 +18,120 @@ struct Candidate {
     double score;  // higher is better
 };
 
-// SQLite: one FTS5 query per language ($1.. its expression), each limited to its newest
-// kRankWindow matches that pass the facet filters. FTS5 walks its index in rowid order (newest
-// first) as the outer loop and each match's resource row is read by primary key (CROSS JOIN fixes
-// that order), so the cost is bounded by the window, not by the size of the library.
-// floors: per language, the placeholder of the smallest rowid to examine (0: no bound).
-std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const std::string& facet_where, const std::vector<std::size_t>& floors) {
+// SQLite: one FTS5 query per language ($1.. its expression, facet filters included), each limited
+// to its newest kRankWindow matches. FTS5 walks its index in rowid order (newest first) as the
+// outer loop, skipping along the facet tokens' doclists, and only the matches kept read their
+// resource row (by primary key, for its facets; CROSS JOIN fixes that order), so the cost is
+// bounded by the window, not by the size of the library.
+// floors: per language, the placeholder of the smallest rowid to examine (empty: no bound).
+std::string sqlite_search_sql(const std::vector<std::string_view>& langs, const std::vector<std::size_t>& floors) {
     std::string sql = "WITH hits(version_id, score, facets) AS (";
     for (std::size_t i = 0; i < langs.size(); ++i) {
         const std::string t = "library_fts_" + std::string(langs[i]);
         const std::string floor = floors.empty() ? "" : " AND " + t + ".rowid >= $" + std::to_string(floors[i]);
         sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + t + ".rowid, avenir_rank(" + t + ", 10.0, 4.0, 1.0, 1.0, 0.0), r.facets FROM " +
                t + " CROSS JOIN library_resources AS r ON r.id = " + t + ".rowid / 4 WHERE " + t + " MATCH $" + std::to_string(i + 1) + floor +
-               " AND " + facet_where + " ORDER BY " + t + ".rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
+               " ORDER BY " + t + ".rowid DESC LIMIT $" + std::to_string(langs.size() + 1) + ")";
     }
     // The resource and language come from the version id (resource * 4 + language).
     sql += ") SELECT version_id, version_id / 4 AS resource_id, version_id % 4 AS lang_index, facets, -score AS score FROM hits";
     return sql;
 }
 
-
-
-// The SQLite search's languages (those where the query has something to look for), parameters
-// ($1.. the language's MATCH expression, then the window, then the facet filter's) and facet
-// filter; false when no language has anything to look for.
+// The SQLite search's languages (those where the query has something to look for) and parameters:
+// $1.. each language's MATCH expression with the facet filters, then the window; `plain` gets the
+// expressions without the facets (for the examine floor). False when no language has anything to
+// look for.
 bool sqlite_query(const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<std::string_view>& langs,
-                  std::vector<Value>& params, std::string& where) {
+                  std::vector<Value>& params, std::vector<Value>& plain) {
+    const std::string facets = fts_facets(f);
     for (auto lang : search_languages(f))
         if (auto m = fts5_match(q, lang, expand); !m.empty()) {
             langs.push_back(lang);
-            params.emplace_back(std::move(m));
+            params.emplace_back(facets.empty() ? m : fts5_match(q, lang, expand, facets));
+            plain.emplace_back(std::move(m));
         }
     if (langs.empty()) return false;
     params.emplace_back(std::int64_t{LibraryStore::kRankWindow});
-    where = facet_row_filter(f, params);
     return true;
+}
+
+// PostgreSQL: as on SQLite, per language the newest kRankWindow matching versions that pass the
+// filters, then ranked with the query of every language. The GIN index would hand over every
+// match of a common word (and each would be fetched to sort by id), so the search asks for the
+// newest slices first (marker lexemes '~s<n>', see version_tsvector) and widens to older ones only
+// while a language still has room: a common word is answered from the newest slice or two, a rare
+// one in a few rounds that each cost little. Facets and the language are marker lexemes too, so
+// one index answers the whole filter and no match reads its resource row.
+void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<Candidate>& cands, Page& page) {
+    const auto langs = search_languages(f);
+    constexpr int kRankWindow = LibraryStore::kRankWindow;
+    const std::string facets = pg_facets(f);
+    std::vector<std::string> lang_of, filtered;  // per searched language: its tsquery with facets and language marker
+    std::vector<Value> rank_params;
+    std::string rank;
+    for (auto lang : langs) {
+        std::string e = tsquery_text(q, lang, expand);
+        if (e.empty()) continue;
+        lang_of.emplace_back(lang);
+        filtered.push_back("(" + e + ") & " + search::pg_lexeme(marker_lexeme("l" + std::string(lang))) + (facets.empty() ? "" : " & " + facets));
+        rank_params.emplace_back(std::move(e));
+        rank += (rank.empty() ? "$" : " || $") + std::to_string(rank_params.size()) + "::tsquery";
+    }
+    if (lang_of.empty()) return;
+    const auto top = db_.exec("SELECT max(id) AS m FROM library_resources").first();
+    if (!top || top->is_null("m")) return;
+    const std::int64_t newest = top->get_int("m") >> kSliceShift;  // the newest fine slice
+    std::vector<int> found(lang_of.size(), 0);
+    std::string ids;  // "{1,2,...}"
+    constexpr std::int64_t kMaxSpan = 64;  // fine slices OR-ed in one round: the index merges their lists
+    std::int64_t next = newest, covered = 0, span = 4;
+    while (next >= 0) {
+        // The last round takes everything older at once, with a bound on the id instead of slices:
+        // it comes when what is left is sparse (a language found nothing so far, or needs more
+        // slices than a round takes and the rest is near) or simply all that is left.
+        const bool rest = span > next;
+        const std::int64_t oldest = rest ? 0 : next - span + 1;
+        const std::string slices = rest ? "" : " & (" + slice_cover(oldest, next) + ")";
+        const std::string bound = rest && next < newest ? " AND v.resource_id + 0 < " + std::to_string((next + 1) << kSliceShift) : "";
+        std::vector<Value> params;
+        std::string sql;
+        for (std::size_t i = 0; i < lang_of.size(); ++i) {
+            if (found[i] >= kRankWindow) continue;
+            params.emplace_back(filtered[i] + slices);
+            // "+ 0": the order is the sort's over the matches the index gave, never a walk down
+            // the primary key testing every version (nor a second index on the id bound).
+            sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT * FROM (SELECT ") + std::to_string(i) +
+                   " AS i, v.id FROM library_versions v WHERE v.tsv @@ $" + std::to_string(params.size()) + "::tsquery" + bound +
+                   " ORDER BY v.id + 0 DESC LIMIT " + std::to_string(kRankWindow - found[i]) + ") w" + std::to_string(i);
+        }
+        if (sql.empty()) break;
+        for (const auto& row : db_.exec(sql, params).rows) {
+            ++found[static_cast<std::size_t>(row.get_int("i"))];
+            ids += (ids.empty() ? "" : ",") + std::to_string(row.get_int("id"));
+        }
+        covered += next - oldest + 1;
+        next = oldest - 1;
+        // The next round covers as many older slices as the sparsest language still needs, judged
+        // by what it found so far, with a quarter more for luck; a language that found nothing
+        // has a rare word, and a rare word costs little wherever it is: the rest at once.
+        span = 1;
+        for (std::size_t i = 0; i < lang_of.size(); ++i) {
+            if (found[i] >= kRankWindow) continue;
+            if (found[i] == 0) span = next + 1;
+            else span = std::max<std::int64_t>(span, (kRankWindow - found[i]) * covered * 5 / (4 * found[i]) + 1);
+        }
+        if (span > kMaxSpan && span <= next) span = kMaxSpan;
+    }
+    for (int n : found)
+        if (n >= kRankWindow) page.truncated = true;
+    if (ids.empty()) return;
+    rank_params.emplace_back("{" + ids + "}");
+    const std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + rank +
+                            ") AS score FROM library_versions v JOIN library_resources r ON r.id = v.resource_id WHERE v.id = ANY($" +
+                            std::to_string(rank_params.size()) + "::bigint[])";
+    for (const auto& row : db_.exec(sql, rank_params).rows)
+        cands.push_back({row.get_int("id"), row.get_int("resource_id"), row.get_text("lang"), row.get_text("facets"), row.get_double("score")});
 }
 
 }  // namespace
@@ -63,9 +142,8 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
     std::vector<Candidate> cands;
     if (db_.dialect() == Dialect::Sqlite) {
         std::vector<std::string_view> langs;
-        std::vector<Value> params;
-        std::string where;
-        if (!sqlite_query(q, f, expander(q, search_languages(f)), langs, params, where)) return page;
+        std::vector<Value> params, plain;
+        if (!sqlite_query(q, f, expander(q, search_languages(f)), langs, params, plain)) return page;
         // With facet filters, only the newest kExamineWindow matches of each language are looked at:
         // a rare combination of filters would otherwise walk every match of a common word.
         std::vector<std::size_t> floors;
@@ -75,7 +153,7 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
             std::vector<Value> fp;
             for (std::size_t i = 0; i < langs.size(); ++i) {
                 const std::string t = "library_fts_" + std::string(langs[i]);
-                fp.push_back(params[i]);
+                fp.push_back(plain[i]);
                 sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT ") + std::to_string(i) + " AS i, rowid AS floor FROM " + t +
                        " WHERE " + t + " MATCH $" + std::to_string(fp.size()) + " ORDER BY rowid DESC LIMIT 1 OFFSET " +
                        std::to_string(kExamineWindow - 1) + ")";
@@ -91,35 +169,13 @@ Page LibraryStore::search(const SearchQuery& q, const Filters& f, int offset, in
             }
         }
         std::map<std::string, int> per_lang;
-        for (const auto& row : db_.exec(sqlite_search_sql(langs, where, floors), params).rows) {
+        for (const auto& row : db_.exec(sqlite_search_sql(langs, floors), params).rows) {
             cands.push_back({row.get_int("version_id"), row.get_int("resource_id"), std::string(kLanguages[row.get_int("lang_index")]),
                              row.get_text("facets"), row.get_double("score")});
             if (++per_lang[cands.back().lang] >= kRankWindow) page.truncated = true;
         }
     } else {
-        // As on SQLite: per language, the newest kRankWindow matching versions that pass the
-        // filters (the GIN index finds them; the rank is computed for those only), then ranked
-        // with the query of every language.
-        std::vector<Value> params;
-        const auto [per_lang, any] = search::pg_match(q, search_languages(f), expander(q, search_languages(f)), "v", params);
-        if (per_lang.empty()) return page;
-        const std::string where = filter_sql(f, params);
-        params.emplace_back(std::int64_t{kRankWindow});
-        const std::string window = "$" + std::to_string(params.size());
-        // The window carries ids only: a version's tsvector is read (and decompressed) for the
-        // ranked rows alone, not for every match the index finds.
-        std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + any +
-                          ") AS score FROM (";
-        for (std::size_t i = 0; i < per_lang.size(); ++i)
-            sql += (i ? " UNION ALL " : "") + std::string("SELECT * FROM (SELECT v.id FROM library_versions v ") +
-                   (where == "1 = 1" ? "WHERE " + per_lang[i] : "JOIN library_resources r ON r.id = v.resource_id WHERE " + per_lang[i] + " AND " + where) +
-                   " ORDER BY v.id DESC LIMIT " + window + ") w" + std::to_string(i);
-        sql += ") h JOIN library_versions v ON v.id = h.id JOIN library_resources r ON r.id = v.resource_id";
-        std::map<std::string, int> counted;
-        for (const auto& row : db_.exec(sql, params).rows) {
-            cands.push_back({row.get_int("id"), row.get_int("resource_id"), row.get_text("lang"), row.get_text("facets"), row.get_double("score")});
-            if (++counted[cands.back().lang] >= kRankWindow) page.truncated = true;
-        }
+        pg_candidates(db_, q, f, expander(q, search_languages(f)), cands, page);
     }
     // Best version per resource; facet counts per resource.
     std::unordered_map<std::int64_t, std::size_t> best;
@@ -172,13 +228,15 @@ std::int64_t LibraryStore::index_pending() {
     if (db_.dialect() != Dialect::Postgres) return 0;
     std::int64_t done = 0;
     for (;;) {
-        const auto rows = db_.exec("SELECT id, lang, title, summary, body, transcript, url FROM library_versions WHERE tsv IS NULL ORDER BY id LIMIT 500").rows;
+        const auto rows = db_.exec("SELECT id, resource_id, lang, title, summary, body, transcript, url, facets FROM library_versions "
+                                   "WHERE tsv IS NULL ORDER BY id LIMIT 500")
+                              .rows;
         if (rows.empty()) return done;
         db_.with_tx([&](storage::Transaction& tx) {
             Terms terms;
             for (const auto& row : rows) {
                 Version v = to_version(row);
-                tx.exec("UPDATE library_versions SET tsv = $2::tsvector WHERE id = $1", {row.get_int("id"), version_tsvector(v)});
+                tx.exec("UPDATE library_versions SET tsv = $2::tsvector WHERE id = $1", {row.get_int("id"), version_tsvector(row.get_int("resource_id"), v, row.get_text("facets"))});
                 Resource r;
                 r.versions.push_back(std::move(v));
                 collect_terms(r, terms);
@@ -189,19 +247,30 @@ std::int64_t LibraryStore::index_pending() {
     }
 }
 
+void LibraryStore::optimize() {
+    if (db_.dialect() == Dialect::Sqlite) {
+        for (auto lang : kLanguages) {
+            const std::string t = "library_fts_" + std::string(lang);
+            db_.exec("INSERT INTO " + t + " (" + t + ") VALUES ('optimize')");
+        }
+        return;
+    }
+    for (const char* t : {"library_versions", "library_resources", "library_resource_regions", "library_resource_themes", "library_terms"})
+        db_.exec(std::string("VACUUM (ANALYZE) ") + t);
+}
+
 std::vector<std::string> LibraryStore::search_plan(const SearchQuery& q, const Filters& f) {
     std::vector<std::string> out;
     if (db_.dialect() != Dialect::Sqlite) return out;
     std::vector<std::string_view> langs;
-    std::vector<Value> params;
-    std::string where;
-    if (!sqlite_query(q, f, expander(q, search_languages(f)), langs, params, where)) return out;
+    std::vector<Value> params, plain;
+    if (!sqlite_query(q, f, expander(q, search_languages(f)), langs, params, plain)) return out;
     std::vector<std::size_t> floors;
     for (std::size_t i = 0; i < langs.size(); ++i) {
         params.emplace_back(std::int64_t{0});
         floors.push_back(params.size());
     }
-    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, where, floors), params).rows) out.push_back(row.get_text("detail"));
+    for (const auto& row : db_.exec("EXPLAIN QUERY PLAN " + sqlite_search_sql(langs, floors), params).rows) out.push_back(row.get_text("detail"));
     return out;
 }
 

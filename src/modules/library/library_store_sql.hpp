@@ -1,6 +1,6 @@
 #pragma once
 // The library store's shared SQL helpers (facet tokens, filters, row mapping, index terms), for
-// library_store.cpp and library_store_search.cpp only: nothing outside the store includes this.
+// library_store.cpp, library_store_search.cpp and the store's own test only: nothing else includes this.
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -80,32 +80,43 @@ inline std::string filter_sql(const Filters& f, std::vector<Value>& params) {
     return where;
 }
 
-// Facet filters for the search on SQLite, read from the resource's own row (its facet tokens):
-// no extra lookup per match, which matters when a rare facet value makes the search walk many
-// matches.
-inline std::string facet_row_filter(const Filters& f, std::vector<Value>& params) {
-    std::string where = "1 = 1";
-    auto tokens = [&](const std::vector<std::string>& values) {
-        std::string g;
-        for (const auto& v : values) {
-            params.emplace_back(" " + v + " ");
-            g += (g.empty() ? "" : " OR ") + ("instr(' ' || r.facets || ' ', $" + std::to_string(params.size()) + ") > 0");
-        }
-        where += " AND (" + g + ")";
-    };
+// The facet filters as groups of facet tokens, one group per filtered facet (AND-ed; its values
+// OR-ed). A group is empty when none of its values is known: it must match nothing.
+inline std::vector<std::vector<std::string>> facet_groups(const Filters& f) {
+    std::vector<std::vector<std::string>> out;
     if (!f.regions.empty()) {
-        std::vector<std::string> t;
-        for (const auto& r : f.regions) t.push_back("zr" + std::to_string(index_of(kRegions, r)));
-        tokens(t);
+        auto& g = out.emplace_back();
+        for (const auto& r : f.regions)
+            if (index_of(kRegions, r) >= 0) g.push_back("zr" + std::to_string(index_of(kRegions, r)));
     }
     if (!f.themes.empty()) {
-        std::vector<std::string> t;
-        for (int th : f.themes) t.push_back("zt" + std::to_string(th));
-        tokens(t);
+        auto& g = out.emplace_back();
+        for (int th : f.themes) g.push_back("zt" + std::to_string(th));
     }
-    if (!f.types.empty()) where += " AND r.type IN (" + bind_in(params, f.types) + ")";
-    if (!f.years.empty()) where += " AND r.year IN (" + bind_in(params, f.years) + ")";
-    return where;
+    if (!f.types.empty()) {
+        auto& g = out.emplace_back();
+        for (const auto& ty : f.types)
+            if (index_of(kTypes, ty) >= 0) g.push_back("zy" + std::to_string(index_of(kTypes, ty)));
+    }
+    if (!f.years.empty()) {
+        auto& g = out.emplace_back();
+        for (int y : f.years) g.push_back("zd" + std::to_string(y));
+    }
+    return out;
+}
+
+// Facet filters for the search on SQLite, as part of the full-text match: each group is
+// "facets : (zr1 OR zr3)" on the versions' facet tokens, so FTS5 skips along the tokens' doclists
+// instead of reading every match's resource row ("" when there is no facet filter; "znone" is
+// never indexed).
+inline std::string fts_facets(const Filters& f) {
+    std::string out;
+    for (const auto& tokens : facet_groups(f)) {
+        std::string g;
+        for (const auto& t : tokens) g += (g.empty() ? "" : " OR ") + ("\"" + t + "\"");
+        out += (out.empty() ? "" : " AND ") + ("facets : (" + (g.empty() ? std::string("\"znone\"") : g) + ")");
+    }
+    return out;
 }
 
 inline std::vector<std::string_view> search_languages(const Filters& f) {
@@ -171,10 +182,46 @@ inline FileRef to_file(const storage::Row& row) {
 // which resource it belongs to.
 inline std::int64_t version_id(std::int64_t resource_id, const std::string& lang) { return resource_id * 4 + index_of(kLanguages, lang); }
 
+// PostgreSQL: versions fall into slices of their resources' ids (newest: highest number), so that
+// a search can ask the GIN index for the newest matches first instead of fetching every match of a
+// common word. Each version's tsvector carries marker lexemes, never produced by the analyser (they
+// start with '~'): its fine slice (1,024 resources) and coarse slice (64 fine ones), its language
+// and its facet tokens.
+constexpr int kSliceShift = 10, kCoarseShift = 6;
+inline std::string marker_lexeme(std::string_view token) { return "~" + std::string(token); }
+
+// The marker lexemes, OR-ed, covering the fine slices lo..hi: whole coarse slices where they fit,
+// fine ones at the edges (at most 126 + the coarse ones).
+inline std::string slice_cover(std::int64_t lo, std::int64_t hi) {
+    constexpr std::int64_t per = std::int64_t{1} << kCoarseShift;
+    std::string out;
+    for (std::int64_t s = hi; s >= lo;) {
+        const bool whole = (s + 1) % per == 0 && s - per + 1 >= lo;
+        out += (out.empty() ? "" : " | ") + search::pg_lexeme(marker_lexeme((whole ? "c" : "s") + std::to_string(whole ? s / per : s)));
+        s -= whole ? per : 1;
+    }
+    return out;
+}
+
 // A version's PostgreSQL tsvector: titles weigh A, summaries B, bodies and transcripts C (as the
-// SQLite rank's column weights).
-inline std::string version_tsvector(const Version& v) {
-    return search::tsvector_text(v.lang, {{v.title, 'A'}, {v.summary, 'B'}, {v.body_md, 'C'}, {v.transcript, 'C'}});
+// SQLite rank's column weights), then the marker lexemes (no position: they never rank).
+inline std::string version_tsvector(std::int64_t resource_id, const Version& v, const std::string& facets) {
+    std::string out = search::tsvector_text(v.lang, {{v.title, 'A'}, {v.summary, 'B'}, {v.body_md, 'C'}, {v.transcript, 'C'}});
+    for (const auto& m : {"l" + v.lang, "s" + std::to_string(resource_id >> kSliceShift), "c" + std::to_string(resource_id >> (kSliceShift + kCoarseShift))})
+        out += (out.empty() ? "" : " ") + search::pg_lexeme(marker_lexeme(m));
+    for (const auto& tok : split(facets, ' ')) out += " " + search::pg_lexeme(marker_lexeme(tok));
+    return out;
+}
+
+// The facet filters as a tsquery on the marker lexemes ("" when none; '~znone' is never indexed).
+inline std::string pg_facets(const Filters& f) {
+    std::string out;
+    for (const auto& tokens : facet_groups(f)) {
+        std::string g;
+        for (const auto& t : tokens) g += (g.empty() ? "" : " | ") + search::pg_lexeme(marker_lexeme(t));
+        out += (out.empty() ? "" : " & ") + ("(" + (g.empty() ? search::pg_lexeme(marker_lexeme("znone")) : g) + ")");
+    }
+    return out;
 }
 
 inline void insert_children(storage::Transaction& tx, std::int64_t id, const Resource& r) {
@@ -204,7 +251,7 @@ inline void write_version(storage::Transaction& tx, std::int64_t resource_id, co
     const bool pg = tx.dialect() == Dialect::Postgres;
     std::string sql = "INSERT INTO library_versions (id, resource_id, lang, title, summary, body, transcript, url, facets";
     sql += pg ? ", tsv) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::tsvector)" : ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-    if (pg) params.emplace_back(version_tsvector(v));
+    if (pg) params.emplace_back(version_tsvector(resource_id, v, facets));
     if (upsert)
         sql += " ON CONFLICT (resource_id, lang) DO UPDATE SET title = excluded.title, summary = excluded.summary, body = excluded.body, "
                "transcript = excluded.transcript, url = excluded.url, facets = excluded.facets" +

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "modules/library/library_store.hpp"
+#include "modules/library/library_store_sql.hpp"
 #include "core/search/analyzer.hpp"
 #include "storage/store_test_support.hpp"
 
@@ -150,6 +152,20 @@ TEST_P(LibraryStoreTest, SearchCases) {
     }
 }
 
+// `avenir library optimize` after a bulk import (SQLite: one segment per index; PostgreSQL:
+// VACUUM ANALYZE) changes no result.
+TEST_P(LibraryStoreTest, OptimizingTheIndexChangesNoResult) {
+    std::vector<std::vector<std::string>> before;
+    for (const auto& c : kCases) before.push_back(found(c.query));
+    ASSERT_NO_THROW(store_->optimize());
+    for (std::size_t i = 0; i < std::size(kCases); ++i) EXPECT_EQ(found(kCases[i].query), before[i]) << kCases[i].query;
+    if (db().dialect() == storage::Dialect::Sqlite) {
+        // Each language's index is one segment now (its structure record lists one segment).
+        const auto segments = db().exec("SELECT count(DISTINCT segid) AS n FROM library_fts_en_idx").at(0).get_int("n");
+        EXPECT_EQ(segments, 1);
+    }
+}
+
 TEST_P(LibraryStoreTest, TitlesRankAboveBodies) {
     const auto keys = found("surveillance");
     ASSERT_GE(keys.size(), 2u);
@@ -221,6 +237,52 @@ TEST_P(LibraryStoreTest, UpdatesAndDeletesReachTheIndex) {
     EXPECT_FALSE(has(found("scheduling"), "management"));
 }
 
+// On PostgreSQL the search asks the index for the newest slices of resource ids first and widens
+// to older ones (library_store_search.cpp): matches far apart in the id space are all found, once
+// each, with their facets, on both backends.
+TEST_P(LibraryStoreTest, MatchesFarApartInTheIdSpaceAreAllFoundOnce) {
+    auto jump_to = [&](std::int64_t id) {
+        if (db().dialect() == storage::Dialect::Postgres)
+            db().exec("ALTER TABLE library_resources ALTER COLUMN id RESTART WITH " + std::to_string(id));
+        else  // SQLite gives the next row the largest id + 1
+            db().exec("INSERT INTO library_resources (id, type, published_on, year, created_at, updated_at) "
+                      "VALUES ($1, 'article', '2020-01-01', 2020, 0, 0)",
+                      {id - 1});
+    };
+    std::set<std::int64_t> expected, in_asia;
+    for (std::int64_t base : {5000, 21000, 70000, 140000}) {
+        jump_to(base);
+        for (int k = 0; k < 3; ++k) {
+            const std::string key = "far-" + std::to_string(base) + "-" + std::to_string(k);
+            add(key, make("en", "Rostering at the depot", "Shift patterns.", "Rostering software decides the shifts.",
+                          {k == 0 ? "asia-pacific" : "global"}, {2}));
+            expected.insert(ids_[key]);
+            if (k == 0) in_asia.insert(ids_[key]);
+        }
+    }
+    EXPECT_GE(*expected.rbegin(), 140000);
+    auto ids_of = [&](const Filters& f) {
+        std::vector<std::int64_t> out;
+        for (const auto& h : store_->search(parse_query("rostering"), f, 0, 50).hits) out.push_back(h.resource.id);
+        return out;
+    };
+    const auto all = ids_of({});
+    EXPECT_EQ(std::set<std::int64_t>(all.begin(), all.end()), expected);
+    EXPECT_EQ(all.size(), expected.size());  // once each
+    const auto asia = ids_of(Filters{.regions = {"asia-pacific"}});
+    EXPECT_EQ(std::set<std::int64_t>(asia.begin(), asia.end()), in_asia);
+    EXPECT_TRUE(ids_of(Filters{.themes = {3}}).empty());
+}
+
+// The slice cover: whole coarse slices (64 fine ones) where they fit, fine ones at the edges.
+TEST(LibrarySlices, CoverUsesCoarseSlicesWhereTheyFit) {
+    EXPECT_EQ(store_sql::slice_cover(5, 5), "'~s5'");
+    EXPECT_EQ(store_sql::slice_cover(62, 65), "'~s65' | '~s64' | '~s63' | '~s62'");
+    EXPECT_EQ(store_sql::slice_cover(0, 63), "'~c0'");
+    EXPECT_EQ(store_sql::slice_cover(63, 128), "'~s128' | '~c1' | '~s63'");
+    EXPECT_EQ(store_sql::slice_cover(0, 130), "'~s130' | '~s129' | '~s128' | '~c1' | '~c0'");
+}
+
 TEST_P(LibraryStoreTest, BadInputNeverThrows) {
     const std::string big(10 * 1024, 'a');
     for (const std::string q : {std::string("\"unbalanced"), std::string("OR"), std::string("-"), std::string("AND NOT"),
@@ -238,9 +300,9 @@ INSTANTIATE_TEST_SUITE_P(Backends, LibraryStoreTest, ::testing::Values("sqlite",
 namespace avenir::library {
 namespace {
 
-// The full-text match drives the plan, facets included: each language's FTS5 index is the outer
-// loop, newest first, and each match's resource (and its regions and themes) is read by primary
-// key to apply the facets; no table is scanned and nothing is sorted.
+// The full-text match drives the plan, facets included (they are part of the FTS5 match): each
+// language's FTS5 index is the outer loop, newest first, and each kept match's resource row is read
+// by primary key for its facet counts; no table is scanned and nothing is sorted.
 TEST(LibrarySearchPlan, FullTextMatchDrivesThePlanWithFacets) {
     install_sqlite_search();
     const auto dir = std::filesystem::temp_directory_path() / ("avenir-plan-" + storage::testing::random_suffix());
