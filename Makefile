@@ -42,7 +42,7 @@ bench: configure
 bench-search: configure
 	@scripts/install-deps.sh bench
 	cmake --build $(BUILD) -j $(JOBS) --target avenir avenir-demo
-	scripts/with-postgres.sh bench/search --database both
+	AVENIR_PG_OPTS="-c shared_buffers=1GB" scripts/with-postgres.sh bench/search --database both
 
 # Runs the parser fuzz target for FUZZ_SECONDS (needs clang and libclang-rt-14-dev).
 FUZZ_SECONDS ?= 60

@@ -2,7 +2,8 @@
 # Runs CMD with a throwaway PostgreSQL cluster:
 #   scripts/with-postgres.sh CMD [ARGS...]
 # Creates a cluster in a mktemp -d folder, listening on 127.0.0.1 only (a free port, unix socket
-# inside the folder, trust auth for loopback), creates database avenir_test, exports
+# inside the folder, trust auth for loopback; extra server options from AVENIR_PG_OPTS, such as
+# "-c shared_buffers=1GB"), creates database avenir_test, exports
 #   AVENIR_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/avenir_test
 #   AVENIR_REQUIRE_PG=1   (store tests then fail rather than skip without a DSN)
 #   AVENIR_TEST_PG_PID=the postmaster's pid (bench/http keeps the server off the CPUs it measures)
@@ -61,6 +62,8 @@ as_owner "$bindir/initdb" -D "$data" --username=postgres --auth=trust --encoding
 # 127.0.0.1 alone. Durability is pointless for a throwaway cluster, so fsync is off.
 opts="-c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c fsync=off"
 opts+=" -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+# More server settings from the caller (bench/search sizes shared_buffers as a server would be).
+opts+=" ${AVENIR_PG_OPTS:-}"
 
 port=""
 for _ in $(seq 1 20); do

@@ -61,20 +61,20 @@ bool sqlite_query(const SearchQuery& q, const Filters& f, const Expand& expand, 
 // match of a common word (and each would be fetched to sort by id), so the search asks for the
 // newest slices first (marker lexemes '~s<n>', see version_tsvector) and widens to older ones only
 // while a language still has room: a common word is answered from the newest slice or two, a rare
-// one in a few rounds that each cost little. Facets and the language are marker lexemes too, so
-// one index answers the whole filter and no match reads its resource row.
+// one in a few rounds that each cost little. Facets are marker lexemes too, so one index (the
+// language's own, partial on lang) answers the whole filter and no match reads its resource row.
 void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<Candidate>& cands, Page& page) {
     const auto langs = search_languages(f);
     constexpr int kRankWindow = LibraryStore::kRankWindow;
     const std::string facets = pg_facets(f);
-    std::vector<std::string> lang_of, filtered;  // per searched language: its tsquery with facets and language marker
+    std::vector<std::string> lang_of, filtered;  // per searched language: its tsquery with the facets
     std::vector<Value> rank_params;
     std::string rank;
     for (auto lang : langs) {
         std::string e = tsquery_text(q, lang, expand);
         if (e.empty()) continue;
         lang_of.emplace_back(lang);
-        filtered.push_back("(" + e + ") & " + search::pg_lexeme(marker_lexeme("l" + std::string(lang))) + (facets.empty() ? "" : " & " + facets));
+        filtered.push_back(facets.empty() ? e : "(" + e + ") & " + facets);
         rank_params.emplace_back(std::move(e));
         rank += (rank.empty() ? "$" : " || $") + std::to_string(rank_params.size()) + "::tsquery";
     }
@@ -82,47 +82,54 @@ void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& 
     const auto top = db_.exec("SELECT max(id) AS m FROM library_resources").first();
     if (!top || top->is_null("m")) return;
     const std::int64_t newest = top->get_int("m") >> kSliceShift;  // the newest fine slice
-    std::vector<int> found(lang_of.size(), 0);
-    std::string ids;  // "{1,2,...}"
+    // Each language walks back on its own: a word common in one language may be rare in another.
+    struct Walk {
+        std::int64_t next, covered = 0, span = 4;  // the next (newest) slice to cover, how many so far, how many next
+        int found = 0;
+        bool done() const { return found >= kRankWindow || next < 0; }
+    };
     constexpr std::int64_t kMaxSpan = 64;  // fine slices OR-ed in one round: the index merges their lists
-    std::int64_t next = newest, covered = 0, span = 4;
-    while (next >= 0) {
-        // The last round takes everything older at once, with a bound on the id instead of slices:
-        // it comes when what is left is sparse (a language found nothing so far, or needs more
-        // slices than a round takes and the rest is near) or simply all that is left.
-        const bool rest = span > next;
-        const std::int64_t oldest = rest ? 0 : next - span + 1;
-        const std::string slices = rest ? "" : " & (" + slice_cover(oldest, next) + ")";
-        const std::string bound = rest && next < newest ? " AND v.resource_id + 0 < " + std::to_string((next + 1) << kSliceShift) : "";
+    std::vector<Walk> walks(lang_of.size(), Walk{newest});
+    std::string ids;  // "{1,2,...}"
+    for (;;) {
         std::vector<Value> params;
         std::string sql;
-        for (std::size_t i = 0; i < lang_of.size(); ++i) {
-            if (found[i] >= kRankWindow) continue;
-            params.emplace_back(filtered[i] + slices);
+        std::vector<std::int64_t> oldest(walks.size());
+        for (std::size_t i = 0; i < walks.size(); ++i) {
+            Walk& w = walks[i];
+            if (w.done()) continue;
+            // The last round takes everything older at once, bounded by the id instead of slices:
+            // when what is left is sparse (nothing found so far: a rare word costs little wherever
+            // it is) or simply all that is left.
+            const bool rest = w.span > w.next;
+            oldest[i] = rest ? 0 : w.next - w.span + 1;
+            params.emplace_back(filtered[i] + (rest ? "" : " & (" + slice_cover(oldest[i], w.next) + ")"));
+            const std::string bound = rest && w.next < newest ? " AND v.resource_id + 0 < " + std::to_string((w.next + 1) << kSliceShift) : "";
             // "+ 0": the order is the sort's over the matches the index gave, never a walk down
-            // the primary key testing every version (nor a second index on the id bound).
+            // the primary key testing every version (nor a second index for the bound).
             sql += (sql.empty() ? "" : " UNION ALL ") + std::string("SELECT * FROM (SELECT ") + std::to_string(i) +
-                   " AS i, v.id FROM library_versions v WHERE v.tsv @@ $" + std::to_string(params.size()) + "::tsquery" + bound +
-                   " ORDER BY v.id + 0 DESC LIMIT " + std::to_string(kRankWindow - found[i]) + ") w" + std::to_string(i);
+                   " AS i, v.id FROM library_versions v WHERE v.lang = '" + lang_of[i] + "' AND v.tsv @@ $" + std::to_string(params.size()) +
+                   "::tsquery" + bound +
+                   " ORDER BY v.id + 0 DESC LIMIT " + std::to_string(kRankWindow - w.found) + ") w" + std::to_string(i);
         }
         if (sql.empty()) break;
         for (const auto& row : db_.exec(sql, params).rows) {
-            ++found[static_cast<std::size_t>(row.get_int("i"))];
+            ++walks[static_cast<std::size_t>(row.get_int("i"))].found;
             ids += (ids.empty() ? "" : ",") + std::to_string(row.get_int("id"));
         }
-        covered += next - oldest + 1;
-        next = oldest - 1;
-        // The next round covers as many older slices as the sparsest language still needs, judged
-        // by what it found so far, with a quarter more for luck; a language that found nothing
-        // has a rare word, and a rare word costs little wherever it is: the rest at once.
-        span = 1;
-        for (std::size_t i = 0; i < lang_of.size(); ++i) {
-            if (found[i] >= kRankWindow) continue;
-            if (found[i] == 0) span = next + 1;
-            else span = std::max<std::int64_t>(span, (kRankWindow - found[i]) * covered * 5 / (4 * found[i]) + 1);
+        for (std::size_t i = 0; i < walks.size(); ++i) {
+            Walk& w = walks[i];
+            if (w.done()) continue;
+            w.covered += w.next - oldest[i] + 1;
+            w.next = oldest[i] - 1;
+            // Next: as many older slices as this language still needs, judged by what it found so
+            // far, with a quarter more for luck; all the rest when it found nothing.
+            w.span = w.found == 0 ? w.next + 1 : (kRankWindow - w.found) * w.covered * 5 / (4 * w.found) + 1;
+            if (w.span > kMaxSpan && w.span <= w.next) w.span = kMaxSpan;
         }
-        if (span > kMaxSpan && span <= next) span = kMaxSpan;
     }
+    std::vector<int> found;
+    for (const auto& w : walks) found.push_back(w.found);
     for (int n : found)
         if (n >= kRankWindow) page.truncated = true;
     if (ids.empty()) return;

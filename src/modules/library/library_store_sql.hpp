@@ -185,8 +185,9 @@ inline std::int64_t version_id(std::int64_t resource_id, const std::string& lang
 // PostgreSQL: versions fall into slices of their resources' ids (newest: highest number), so that
 // a search can ask the GIN index for the newest matches first instead of fetching every match of a
 // common word. Each version's tsvector carries marker lexemes, never produced by the analyser (they
-// start with '~'): its fine slice (1,024 resources) and coarse slice (64 fine ones), its language
-// and its facet tokens.
+// start with '~'): its fine slice (1,024 resources) and coarse slice (64 fine ones) and its facet
+// tokens. Each language has its own GIN index (partial, on lang), so a word of one language costs
+// nothing in the others.
 constexpr int kSliceShift = 10, kCoarseShift = 6;
 inline std::string marker_lexeme(std::string_view token) { return "~" + std::string(token); }
 
@@ -207,7 +208,7 @@ inline std::string slice_cover(std::int64_t lo, std::int64_t hi) {
 // SQLite rank's column weights), then the marker lexemes (no position: they never rank).
 inline std::string version_tsvector(std::int64_t resource_id, const Version& v, const std::string& facets) {
     std::string out = search::tsvector_text(v.lang, {{v.title, 'A'}, {v.summary, 'B'}, {v.body_md, 'C'}, {v.transcript, 'C'}});
-    for (const auto& m : {"l" + v.lang, "s" + std::to_string(resource_id >> kSliceShift), "c" + std::to_string(resource_id >> (kSliceShift + kCoarseShift))})
+    for (const auto& m : {"s" + std::to_string(resource_id >> kSliceShift), "c" + std::to_string(resource_id >> (kSliceShift + kCoarseShift))})
         out += (out.empty() ? "" : " ") + search::pg_lexeme(marker_lexeme(m));
     for (const auto& tok : split(facets, ' ')) out += " " + search::pg_lexeme(marker_lexeme(tok));
     return out;
