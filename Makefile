@@ -48,9 +48,10 @@ bench-search: configure
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DAVENIR_FUZZ=ON
-	cmake --build build-fuzz -j $(JOBS) --target parsers_fuzz
-	mkdir -p build-fuzz/corpus
+	cmake --build build-fuzz -j $(JOBS) --target parsers_fuzz search_fuzz
+	mkdir -p build-fuzz/corpus build-fuzz/search-corpus
 	build-fuzz/parsers_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus
+	build-fuzz/search_fuzz -max_total_time=$(FUZZ_SECONDS) build-fuzz/search-corpus fuzz/search-seeds
 
 clean:
 	rm -rf $(BUILD)
