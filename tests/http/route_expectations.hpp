@@ -48,10 +48,10 @@ inline constexpr int kDefaultBudget = 10;
 
 // Adds a module's table; returns true so it can initialise a namespace-scope constant.
 bool register_route_table(RouteTable table);
-// Checks a module's table as written (each module's <m>_routes_test.cpp calls it): registered
-// once, every row "GET /path" or "POST /path", every {parameter} of a row given a value to try,
-// every query budget naming a row of the table.
-void expect_well_formed_route_table(const std::string& module);
+// What is wrong with a module's table as written (each module's <m>_routes_test.cpp expects none):
+// registered once, every row "GET /path" or "POST /path", every {parameter} of a row given a value
+// to try, every query budget naming a row of the table.
+std::vector<std::string> route_table_problems(const std::string& module);
 const std::vector<RouteTable>& route_tables();
 
 }  // namespace avenir::testing

@@ -163,24 +163,26 @@ bool register_route_table(RouteTable table) {
 
 const std::vector<RouteTable>& route_tables() { return tables(); }
 
-void expect_well_formed_route_table(const std::string& module) {
+std::vector<std::string> route_table_problems(const std::string& module) {
+    std::vector<std::string> problems;
     const RouteTable* found = nullptr;
     int registered = 0;
     for (const auto& t : tables())
         if (t.module == module) found = &t, ++registered;
-    ASSERT_EQ(registered, 1) << "route table of " << module;
-    EXPECT_FALSE(found->routes.empty()) << module;
+    if (registered != 1) return {module + ": route table registered " + std::to_string(registered) + " times"};
+    if (found->routes.empty()) problems.push_back(module + ": no routes");
     const std::regex row("(GET|POST) /[^ ]*");
     const std::regex parameter("\\{[a-z_]+(\\.\\.\\.)?\\}");
     for (const auto& [key, outcomes] : found->routes) {
-        EXPECT_TRUE(std::regex_match(key, row)) << module << ": \"" << key << "\" is not \"GET /path\" or \"POST /path\"";
+        if (!std::regex_match(key, row)) problems.push_back(module + ": \"" + key + "\" is not \"GET /path\" or \"POST /path\"");
         for (std::sregex_iterator it(key.begin(), key.end(), parameter), end; it != end; ++it)
-            EXPECT_TRUE(found->values.contains(it->str())) << module << ": " << key << " has no value to try for " << it->str();
+            if (!found->values.contains(it->str())) problems.push_back(module + ": " + key + " has no value to try for " + it->str());
     }
     for (const auto& [route, budget] : found->budgets) {
-        EXPECT_TRUE(found->routes.contains(route)) << module << ": budget for " << route << ", which the table does not list";
-        EXPECT_GT(budget, 0) << route;
+        if (!found->routes.contains(route)) problems.push_back(module + ": budget for " + route + ", which the table does not list");
+        if (budget <= 0) problems.push_back(module + ": budget for " + route + " is not positive");
     }
+    return problems;
 }
 
 }  // namespace avenir::testing
