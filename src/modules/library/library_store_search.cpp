@@ -63,7 +63,7 @@ bool sqlite_query(const SearchQuery& q, const Filters& f, const Expand& expand, 
 // while a language still has room: a common word is answered from the newest slice or two, a rare
 // one in a few rounds that each cost little. Facets are marker lexemes too, so one index (the
 // language's own, partial on lang) answers the whole filter and no match reads its resource row.
-void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<Candidate>& cands, Page& page) {
+void pg_candidates(storage::Executor& db, const SearchQuery& q, const Filters& f, const Expand& expand, std::vector<Candidate>& cands, Page& page) {
     const auto langs = search_languages(f);
     constexpr int kRankWindow = LibraryStore::kRankWindow;
     const std::string facets = pg_facets(f);
@@ -79,7 +79,7 @@ void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& 
         rank += (rank.empty() ? "$" : " || $") + std::to_string(rank_params.size()) + "::tsquery";
     }
     if (lang_of.empty()) return;
-    const auto top = db_.exec("SELECT max(id) AS m FROM library_resources").first();
+    const auto top = db.exec("SELECT max(id) AS m FROM library_resources").first();
     if (!top || top->is_null("m")) return;
     const std::int64_t newest = top->get_int("m") >> kSliceShift;  // the newest fine slice
     // Each language walks back on its own: a word common in one language may be rare in another.
@@ -113,7 +113,7 @@ void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& 
                    " ORDER BY v.id + 0 DESC LIMIT " + std::to_string(kRankWindow - w.found) + ") w" + std::to_string(i);
         }
         if (sql.empty()) break;
-        for (const auto& row : db_.exec(sql, params).rows) {
+        for (const auto& row : db.exec(sql, params).rows) {
             ++walks[static_cast<std::size_t>(row.get_int("i"))].found;
             ids += (ids.empty() ? "" : ",") + std::to_string(row.get_int("id"));
         }
@@ -128,16 +128,14 @@ void pg_candidates(storage::Executor& db_, const SearchQuery& q, const Filters& 
             if (w.span > kMaxSpan && w.span <= w.next) w.span = kMaxSpan;
         }
     }
-    std::vector<int> found;
-    for (const auto& w : walks) found.push_back(w.found);
-    for (int n : found)
-        if (n >= kRankWindow) page.truncated = true;
+    for (const auto& w : walks)
+        if (w.found >= kRankWindow) page.truncated = true;
     if (ids.empty()) return;
     rank_params.emplace_back("{" + ids + "}");
     const std::string sql = "SELECT v.id, v.resource_id, v.lang, r.facets, ts_rank('{0.1, 0.2, 0.4, 1.0}', v.tsv, " + rank +
                             ") AS score FROM library_versions v JOIN library_resources r ON r.id = v.resource_id WHERE v.id = ANY($" +
                             std::to_string(rank_params.size()) + "::bigint[])";
-    for (const auto& row : db_.exec(sql, rank_params).rows)
+    for (const auto& row : db.exec(sql, rank_params).rows)
         cands.push_back({row.get_int("id"), row.get_int("resource_id"), row.get_text("lang"), row.get_text("facets"), row.get_double("score")});
 }
 
