@@ -7,6 +7,8 @@
 #   AVENIR_TEST_PG_DSN=postgresql://postgres@127.0.0.1:PORT/avenir_test
 #   AVENIR_REQUIRE_PG=1   (store tests then fail rather than skip without a DSN)
 #   AVENIR_TEST_PG_PID=the postmaster's pid (bench/http keeps the server off the CPUs it measures)
+#   AVENIR_TEST_PG_CTL=a command that stops or starts the cluster (the fault drills of make proof):
+#     "$AVENIR_TEST_PG_CTL" stop [fast|immediate]   "$AVENIR_TEST_PG_CTL" start
 # runs CMD, always stops the cluster and removes the folder, and exits with CMD's status.
 # As root, the server runs as the unprivileged user avenir-test (created if missing), since
 # PostgreSQL refuses to run as root.
@@ -93,6 +95,21 @@ export AVENIR_REQUIRE_PG=1
 AVENIR_TEST_PG_PID=$(head -n 1 "$data/postmaster.pid")
 export AVENIR_TEST_PG_PID
 echo "with-postgres: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
+
+# The fault drills stop and start the cluster while Avenir runs: a small script that knows how.
+cat >"$dir/pgctl" <<EOF
+#!/usr/bin/env bash
+# Stops (mode fast by default, or immediate) or starts the throwaway cluster of with-postgres.sh.
+set -e
+cd "$dir"
+case "\${1:-}" in
+  stop) ${as_user[*]} "$bindir/pg_ctl" -D "$data" -m "\${2:-fast}" -w stop >/dev/null ;;
+  start) ${as_user[*]} "$bindir/pg_ctl" -D "$data" -l "$log" -w -t 30 -o "$opts -p $port" start >/dev/null ;;
+  *) echo "usage: \$0 stop [fast|immediate] | start" >&2; exit 2 ;;
+esac
+EOF
+chmod 755 "$dir/pgctl"
+export AVENIR_TEST_PG_CTL="$dir/pgctl"
 
 set +e
 "$@"

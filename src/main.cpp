@@ -125,6 +125,8 @@ int main(int argc, char** argv) {
     auto* backup_cmd = cli.add_subcommand("backup", "write an online backup of the SQLite database to FILE");
     backup_cmd->add_option("FILE", o.backup_file, "backup file to write")->required();
     auto* version_cmd = cli.add_subcommand("version", "print the version");
+    auto* routes_cmd = cli.add_subcommand("routes",
+        "print the route table, one route a line: method, pattern, permission, module, cache (tab-separated)");
 
     // The modules' commands: "library import" is subcommand "import" of a group "library".
     std::map<std::string, CLI::App*> groups;
@@ -183,6 +185,16 @@ int main(int argc, char** argv) {
         auto db = avenir::storage::open_database(config.database_url, 1);
         db->backup_to(o.backup_file);
         std::cout << "backup written to " << o.backup_file << "\n";
+        return kOk;
+    });
+    if (*routes_cmd) return run([&] {
+        avenir::App app = started();
+        for (const auto& r : app.router().routes()) {
+            const auto& op = r.options;
+            const char* cache = !op.cache_anonymous ? "-" : op.cache_signed_in ? "anonymous+signed-in" : "anonymous";
+            std::cout << avenir::http::method_name(r.method) << '\t' << r.pattern << '\t' << op.permission << '\t'
+                      << (op.owner.empty() ? "platform" : op.owner) << '\t' << cache << '\n';
+        }
         return kOk;
     });
     for (const auto& [sub, c] : module_cmds)
