@@ -38,6 +38,7 @@ void load_config(Config& c, const Options& o) {
     if (c.log_level == "debug") avenir::log::set_level(avenir::log::Level::Debug);
     else if (c.log_level == "warn") avenir::log::set_level(avenir::log::Level::Warn);
     else if (c.log_level == "error") avenir::log::set_level(avenir::log::Level::Error);
+    avenir::log::set_json(c.log_format == "json");
 }
 
 std::vector<std::string> module_names(const std::vector<std::unique_ptr<avenir::kit::Module>>& modules) {
@@ -59,6 +60,7 @@ int serve(avenir::App& app) {
     sc.max_connections = c.max_connections;
     sc.access_log = c.access_log;
     sc.upload_dir = c.upload_dir();
+    sc.metrics = &app.metrics();
     avenir::http::Server server(sc, app.pipeline());
     server.listen();
     app.start_maintenance();

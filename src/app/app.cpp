@@ -1,14 +1,18 @@
 #include "app/app.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "core/auth/principal.hpp"
+#include "core/clock.hpp"
+#include "core/errors.hpp"
 #include "core/files/blob_store.hpp"
 #include "core/http/forwarded.hpp"
 #include "core/http/health.hpp"
 #include "core/log.hpp"
-#include "core/mail/async_mailer.hpp"
+#include "core/mail/queued_mailer.hpp"
 #include "core/mail/outbox_mailer.hpp"
 #include "core/mail/smtp_mailer.hpp"
 #include "core/thread_priority.hpp"
@@ -68,6 +72,8 @@ App::App(const Config& config, bool migrate, std::vector<std::unique_ptr<kit::Mo
         // Not migrated yet (a command that does not migrate): no stamps to read.
     }
     trusted_proxies_ = http::parse_address_list(config_.trusted_proxies);
+    started_unix_ = clock::unix_seconds();
+    scheduler_ = std::make_unique<jobs::Scheduler>(*db_);
     start_modules();
 }
 
@@ -78,16 +84,24 @@ App::~App() {
     }
     maintenance_wake_.notify_all();
     if (maintenance_.joinable()) maintenance_.join();
+    // The scheduler's jobs call into modules and the mailer's thread into the database: both stop
+    // before anything they use is destroyed.
+    scheduler_.reset();
+    mailer_.reset();
 }
 
 void App::start_modules() {
     static_files_.add_routes(router_);
     // Answered on the io thread from the last probe (refreshed every second by the maintenance thread).
     router_.get("/healthz", http::health_handler(health_), {.permission = "public", .inline_handler = true});
+    // Prometheus text, for the addresses of server.metrics_allow only (after X-Forwarded-For from a
+    // trusted proxy, so a visitor coming through the proxy is not taken for the proxy).
+    metrics_allow_ = http::parse_address_list(config_.metrics_allow);
+    router_.get("/metrics", [this](http::Request& req) { return metrics_page(req); }, {.permission = "public"});
 
     context_ = std::make_unique<kit::Context>(kit::Context{config_, *db_, views_, *layout_, catalog_, formatter_, *mailer_, access_,
                                                            audit_, personal_data_, *reference_, *generations_, page_cache_, static_files_, *blobs_, extensions_,
-                                                           base_url_, outbox_dir_});
+                                                           base_url_, outbox_dir_, *scheduler_});
     std::vector<view::NavItem> nav;
     std::optional<kit::Identity> identity;
     for (const auto& m : modules_) {
@@ -111,6 +125,72 @@ void App::start_modules() {
     layout_->set_account_menu(identity->account_menu);
     if (const auto search = extensions_.all<kit::HeaderSearch>(); !search.empty()) layout_->set_search_path(search.front()->path);
     build_pipeline(*identity);
+    // Every route is registered by now: the counters are sized once from the table.
+    metrics_ = std::make_unique<http::Metrics>(router_);
+    metrics_->add_collector([this](std::string& out) { platform_metrics(out); });
+}
+
+http::Response App::metrics_page(http::Request& req) {
+    if (std::find(metrics_allow_.begin(), metrics_allow_.end(), req.remote_address) == metrics_allow_.end())
+        throw Forbidden("You do not have permission to do this.", "metrics refused: address not in server.metrics_allow");
+    http::Response res;
+    res.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    res.set_header("Cache-Control", "no-store");
+    res.body = metrics_->render();
+    return res;
+}
+
+namespace {
+// VmRSS of /proc/self/status, in bytes (0 when unreadable).
+double resident_bytes() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) * 1024.0;
+    return 0;
+}
+}  // namespace
+
+// What the database, the mail queue, the jobs, the page cache and the process hold at scrape time.
+void App::platform_metrics(std::string& out) {
+    using M = http::Metrics;
+    const auto pool = db_->pool_stats();
+    M::family(out, "avenir_db_pool_connections", "gauge", "Database connections the pool may open.");
+    M::sample(out, "avenir_db_pool_connections", "", pool.size);
+    M::family(out, "avenir_db_pool_open", "gauge", "Database connections open.");
+    M::sample(out, "avenir_db_pool_open", "", pool.open);
+    M::family(out, "avenir_db_pool_in_use", "gauge", "Database connections lent to a request or job now.");
+    M::sample(out, "avenir_db_pool_in_use", "", pool.in_use);
+    M::family(out, "avenir_db_pool_timeouts_total", "counter", "Waits for a connection that ended in a 503 (pool exhausted).");
+    M::sample(out, "avenir_db_pool_timeouts_total", "", static_cast<double>(pool.timeouts));
+    M::family(out, "avenir_db_statements_total", "counter", "Statements sent to the database by this process.");
+    M::sample(out, "avenir_db_statements_total", "", static_cast<double>(storage::statements_total()));
+    M::family(out, "avenir_db_up", "gauge", "1 when the database answered the last health probe.");
+    M::sample(out, "avenir_db_up", "", health_.last() ? 1 : 0);
+    try {
+        const auto depth = mailer_->depth();
+        M::family(out, "avenir_mail_queue_depth", "gauge", "E-mails waiting to be sent (every instance's).");
+        M::sample(out, "avenir_mail_queue_depth", "", static_cast<double>(depth));
+        const auto jobs = scheduler_->status();
+        M::family(out, "avenir_job_runs_total", "counter", "Runs of each periodic job, by every instance.");
+        for (const auto& j : jobs) M::sample(out, "avenir_job_runs_total", "job=\"" + M::label_value(j.name) + "\"", static_cast<double>(j.runs));
+        M::family(out, "avenir_job_last_run_timestamp_seconds", "gauge", "When each periodic job last ran (Unix time).");
+        for (const auto& j : jobs)
+            M::sample(out, "avenir_job_last_run_timestamp_seconds", "job=\"" + M::label_value(j.name) + "\"", static_cast<double>(j.last_run_ms / 1000));
+    } catch (const storage::DbError&) {
+        // The database is away: avenir_db_up says so; these families are left out of this scrape.
+    }
+    const auto cache = page_cache_.stats();
+    M::family(out, "avenir_page_cache_entries", "gauge", "Pages held by the page cache.");
+    M::sample(out, "avenir_page_cache_entries", "", static_cast<double>(cache.entries));
+    M::family(out, "avenir_page_cache_hits_total", "counter", "Requests answered from the page cache.");
+    M::sample(out, "avenir_page_cache_hits_total", "", static_cast<double>(cache.hits));
+    M::family(out, "avenir_page_cache_stores_total", "counter", "Pages rendered and kept by the page cache.");
+    M::sample(out, "avenir_page_cache_stores_total", "", static_cast<double>(cache.stores));
+    M::family(out, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
+    M::sample(out, "process_resident_memory_bytes", "", static_cast<double>(resident_bytes()));
+    M::family(out, "process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
+    M::sample(out, "process_start_time_seconds", "", static_cast<double>(started_unix_));
 }
 
 void App::build_pipeline(const kit::Identity& identity) {
@@ -175,6 +255,8 @@ void App::start_maintenance() {
     // Health every second; reference data as often (one cheap query), so content changed by another
     // instance shows within about a second, well inside the page cache's lifetime.
     const auto every = std::chrono::milliseconds(1000);
+    mailer_->start();     // e-mail queued by any instance, and this one's at once
+    scheduler_->start();  // periodic jobs, each run by one instance
     maintenance_ = std::thread([this, every] {
         lower_thread_priority(10);  // a refresh a second; never ahead of a request
         std::unique_lock lock(maintenance_mutex_);
@@ -182,8 +264,10 @@ void App::start_maintenance() {
             lock.unlock();
             try {
                 health_.refresh();
-                generations_->refresh();
-                if (reference_->refresh_if_changed()) page_cache_.clear();
+                // A stamp bumped by any instance (pages_changed, content reloads): cached pages may
+                // show what changed, so they go.
+                const bool stamps = generations_->refresh();
+                if (reference_->refresh_if_changed() || stamps) page_cache_.clear();
             } catch (const std::exception& e) {
                 log::warn("reference_refresh_failed", log::kv("error", e.what()));
             }
@@ -192,9 +276,9 @@ void App::start_maintenance() {
     });
 }
 
-void App::flush_mail() { static_cast<mail::AsyncMailer&>(*mailer_).flush(); }
+void App::flush_mail() { mailer_->flush(); }
 
-std::unique_ptr<mail::Mailer> App::make_mailer() {
+std::unique_ptr<mail::QueuedMailer> App::make_mailer() {
     std::unique_ptr<mail::Mailer> inner;
     if (config_.smtp_url.empty()) {
         outbox_dir_ = std::filesystem::absolute(config_.outbox_dir).string();
@@ -207,7 +291,7 @@ std::unique_ptr<mail::Mailer> App::make_mailer() {
         smtp.password = config_.smtp_password;
         inner = std::make_unique<mail::SmtpMailer>(smtp);
     }
-    return std::make_unique<mail::AsyncMailer>(std::move(inner));
+    return std::make_unique<mail::QueuedMailer>(*db_, std::move(inner));
 }
 
 }  // namespace avenir

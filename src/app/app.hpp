@@ -13,6 +13,7 @@
 #include "app/module_list.hpp"
 #include "core/config.hpp"
 #include "core/http/health.hpp"
+#include "core/http/metrics.hpp"
 #include "core/http/page_cache.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/router.hpp"
@@ -20,7 +21,8 @@
 #include "core/i18n/format.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/kit/module.hpp"
-#include "core/mail/mailer.hpp"
+#include "core/jobs/scheduler.hpp"
+#include "core/mail/queued_mailer.hpp"
 #include "core/view/layout.hpp"
 #include "core/view/views.hpp"
 #include "storage/database.hpp"
@@ -58,6 +60,8 @@ public:
     kit::AuditLog& audit() { return audit_; }
     kit::ReferenceData& reference() { return *reference_; }
     http::PageCache& page_cache() { return page_cache_; }
+    // Requests by route and the platform's gauges, for GET /metrics (the server records into it).
+    http::Metrics& metrics() { return *metrics_; }
     const std::vector<std::unique_ptr<kit::Module>>& modules() const { return modules_; }
     // The started module of type M; throws std::logic_error when the list has none.
     template <class M>
@@ -68,6 +72,8 @@ public:
     }
     // Waits until queued e-mail has been handed over (tests, shutdown).
     void flush_mail();
+    mail::QueuedMailer& mail_queue() { return *mailer_; }
+    jobs::Scheduler& scheduler() { return *scheduler_; }
     // Where mail goes when no relay is configured ("" when a relay is).
     const std::string& outbox_dir() const { return outbox_dir_; }
 
@@ -75,7 +81,9 @@ private:
     void start_modules();
     void build_pipeline(const kit::Identity& identity);
     std::string negotiated_language(http::Request& req) const;
-    std::unique_ptr<mail::Mailer> make_mailer();
+    std::unique_ptr<mail::QueuedMailer> make_mailer();
+    http::Response metrics_page(http::Request& req);
+    void platform_metrics(std::string& out);
 
     Config config_;  // with the modules' settings declared
     std::unique_ptr<storage::Database> db_;
@@ -87,7 +95,8 @@ private:
     std::string outbox_dir_;
     std::string base_url_;
     std::vector<std::string> trusted_proxies_;
-    std::unique_ptr<mail::Mailer> mailer_;
+    std::unique_ptr<mail::QueuedMailer> mailer_;
+    std::unique_ptr<jobs::Scheduler> scheduler_;
     std::unique_ptr<files::BlobStore> blobs_;
     privacy::PersonalDataRegistry personal_data_;
     kit::Access access_;
@@ -101,6 +110,9 @@ private:
     std::vector<kit::Seeder> seeders_;
     std::unique_ptr<kit::Context> context_;
     std::unique_ptr<http::Pipeline> pipeline_;
+    std::unique_ptr<http::Metrics> metrics_;
+    std::vector<std::string> metrics_allow_;
+    std::int64_t started_unix_ = 0;
 
     std::mutex maintenance_mutex_;
     std::condition_variable maintenance_wake_;

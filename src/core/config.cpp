@@ -62,6 +62,8 @@ const std::vector<Setting>& settings() {
         {"paths.locale", "AVENIR_LOCALE_DIR", [](Config& c, auto&, auto& t) { c.locale_dir = t; }},
         {"log.level", "AVENIR_LOG_LEVEL", [](Config& c, auto&, auto& t) { c.log_level = t; }},
         {"log.access", "AVENIR_ACCESS_LOG", [](Config& c, auto& n, auto& t) { c.access_log = to_bool(n, t); }},
+        {"log.format", "AVENIR_LOG_FORMAT", [](Config& c, auto&, auto& t) { c.log_format = t; }},
+        {"server.metrics_allow", "AVENIR_METRICS_ALLOW", [](Config& c, auto&, auto& t) { c.metrics_allow = t; }},
     };
     return all;
 }
@@ -121,6 +123,8 @@ unsigned Config::effective_queue() const { return queue > 0 ? queue : 32 * effec
 unsigned Config::effective_db_pool() const { return db_pool > 0 ? db_pool : effective_workers() + 2; }
 
 void Config::check() const {
+    if (log_format != "text" && log_format != "json")
+        throw ConfigError("log.format must be \"text\" or \"json\" (it is \"" + log_format + "\")");
     // Each handler holds at most one connection at a time: with fewer connections than handler
     // threads, a handler could wait for one it cannot get while the queue grows.
     if (db_pool > 0 && db_pool < effective_workers() + 1)

@@ -38,6 +38,8 @@ struct Config {
     std::string locale_dir = AVENIR_LOCALE_DIR;  // compiled catalogs
     std::string log_level = "info";
     bool access_log = true;
+    std::string log_format = "text";            // text (logfmt) or json (one object a line)
+    std::string metrics_allow = "127.0.0.1, ::1";  // who may read /metrics (client addresses); "" turns it off
     unsigned header_timeout_ms = 10'000;
     unsigned idle_timeout_ms = 30'000;
     unsigned max_connections = 4096;

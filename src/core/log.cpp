@@ -74,6 +74,52 @@ Flusher& flusher() {
     return f;
 }
 std::atomic<bool> g_buffered{false};
+std::atomic<bool> g_json{false};
+
+void json_string(std::string& out, std::string_view s) {
+    out.push_back('"');
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out.append(buf);
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    out.push_back('"');
+}
+
+// The fields as kv() wrote them (key=value, key="quoted \" value"), as JSON members.
+void json_fields(std::string& out, std::string_view fields) {
+    std::size_t i = 0;
+    while (i < fields.size()) {
+        while (i < fields.size() && fields[i] == ' ') ++i;
+        const std::size_t eq = fields.find('=', i);
+        if (i >= fields.size() || eq == std::string_view::npos) break;
+        const std::string_view key = fields.substr(i, eq - i);
+        std::string value;
+        i = eq + 1;
+        if (i < fields.size() && fields[i] == '"') {
+            for (++i; i < fields.size() && fields[i] != '"'; ++i) {
+                if (fields[i] == '\\' && i + 1 < fields.size()) ++i;
+                value.push_back(fields[i]);
+            }
+            ++i;
+        } else {
+            const std::size_t end = std::min(fields.find(' ', i), fields.size());
+            value = fields.substr(i, end - i);
+            i = end;
+        }
+        out.push_back(',');
+        json_string(out, key);
+        out.push_back(':');
+        json_string(out, value);
+    }
+}
 
 std::string_view level_name(Level l) {
     switch (l) {
@@ -87,6 +133,8 @@ std::string_view level_name(Level l) {
 }  // namespace
 
 void set_level(Level level) { g_level = level; }
+
+void set_json(bool json) { g_json = json; }
 
 void set_buffered(bool buffered) {
     g_buffered = buffered;
@@ -115,11 +163,18 @@ void write(Level level, std::string_view event, std::string_view fields) {
     std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
                   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
     std::string line;
-    line.reserve(64 + event.size() + fields.size());
-    line.append("time=").append(ts).append(" level=").append(level_name(level)).append(" event=");
-    line.append(event);
-    if (!fields.empty()) line.append(" ").append(fields);
-    line.push_back('\n');
+    line.reserve(64 + event.size() + fields.size() * 2);
+    if (g_json.load(std::memory_order_relaxed)) {
+        line.append("{\"time\":\"").append(ts).append("\",\"level\":\"").append(level_name(level)).append("\",\"event\":");
+        json_string(line, event);
+        json_fields(line, fields);
+        line.append("}\n");
+    } else {
+        line.append("time=").append(ts).append(" level=").append(level_name(level)).append(" event=");
+        line.append(event);
+        if (!fields.empty()) line.append(" ").append(fields);
+        line.push_back('\n');
+    }
     std::size_t buffered = 0;
     {
         std::lock_guard lock(g_mutex);

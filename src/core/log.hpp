@@ -18,6 +18,8 @@ void set_file(const std::string& path);
 void set_buffered(bool buffered);
 // Writes what is buffered now.
 void flush();
+// JSON lines ({"time":...,"level":...,"event":...,"key":"value",...}) instead of logfmt.
+void set_json(bool json);
 void write(Level level, std::string_view event, std::string_view fields);
 inline void info(std::string_view event, std::string_view fields = {}) { write(Level::Info, event, fields); }
 inline void warn(std::string_view event, std::string_view fields = {}) { write(Level::Warn, event, fields); }

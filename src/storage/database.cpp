@@ -90,6 +90,7 @@ std::unique_ptr<Database> open_database(const std::string& url, unsigned pool_si
 }
 
 std::uint64_t statements_on_this_thread() noexcept { return detail::statements(); }
+std::uint64_t statements_total() noexcept { return detail::all_statements(); }
 
 // ---- detail -----------------------------------------------------------------------------------
 namespace detail {
@@ -118,10 +119,15 @@ std::string redact(std::string message, const std::vector<Value>& params) {
 namespace {
 thread_local std::vector<const void*> t_active_txs;
 thread_local std::uint64_t t_statements = 0;
+std::atomic<std::uint64_t> g_statements{0};
 }
 
-void count_statement() noexcept { ++t_statements; }
+void count_statement() noexcept {
+    ++t_statements;
+    g_statements.fetch_add(1, std::memory_order_relaxed);
+}
 std::uint64_t statements() noexcept { return t_statements; }
+std::uint64_t all_statements() noexcept { return g_statements.load(std::memory_order_relaxed); }
 
 TxScope::TxScope(const void* db) : db_(db) {
     if (active(db))

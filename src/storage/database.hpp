@@ -137,6 +137,12 @@ public:
     virtual bool ping() noexcept = 0;
     // SQLite online backup to a file; throws DbError with guidance on PostgreSQL.
     virtual void backup_to(const std::string& path) = 0;
+    // The connection pool now (for /metrics).
+    struct PoolStats {
+        double size = 0, open = 0, in_use = 0;
+        std::uint64_t timeouts = 0;
+    };
+    virtual PoolStats pool_stats() const { return {}; }
 };
 
 // Opens "sqlite:PATH" (or "sqlite::memory:") or "postgresql://..." / "postgres://..." or a libpq
@@ -152,8 +158,11 @@ std::unique_ptr<Database> open_database(const std::string& url, unsigned pool_si
 // the calling thread. A request's handler runs on one thread, so the difference of two readings
 // around it is what the request cost (the HTTP tests' query budgets).
 std::uint64_t statements_on_this_thread() noexcept;
+// Every statement of the process (for /metrics).
+std::uint64_t statements_total() noexcept;
 namespace detail {
 void count_statement() noexcept;
+std::uint64_t all_statements() noexcept;
 }
 
 // ---- migrations -----------------------------------------------------------------------------

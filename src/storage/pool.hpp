@@ -46,9 +46,11 @@ public:
     // Waits up to `wait` for a free connection, then throws BusyError.
     Lease borrow() {
         std::unique_lock lock(mutex_);
-        if (!cv_.wait_for(lock, wait_, [&] { return !free_.empty() || created_ < size_; }))
+        if (!cv_.wait_for(lock, wait_, [&] { return !free_.empty() || created_ < size_; })) {
+            ++timeouts_;
             throw BusyError("all " + std::to_string(size_) + " database connections stayed busy for " +
                             std::to_string(wait_.count()) + " ms");
+        }
         if (!free_.empty()) {
             auto conn = std::move(free_.back());
             free_.pop_back();
@@ -65,6 +67,14 @@ public:
     }
 
     unsigned size() const { return size_; }
+    struct Stats {
+        unsigned size = 0, open = 0, in_use = 0;
+        std::uint64_t timeouts = 0;
+    };
+    Stats stats() const {
+        std::lock_guard lock(mutex_);
+        return {size_, created_, created_ - static_cast<unsigned>(free_.size()), timeouts_};
+    }
 
 private:
     void give_back(std::unique_ptr<Conn> conn) {
@@ -85,10 +95,11 @@ private:
     const unsigned size_;
     Factory make_;
     std::chrono::milliseconds wait_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable cv_;
     std::vector<std::unique_ptr<Conn>> free_;
     unsigned created_ = 0;
+    std::uint64_t timeouts_ = 0;
 };
 
 }  // namespace avenir::storage

@@ -29,6 +29,7 @@ std::vector<RouteTable>& tables() {
 // The platform's own routes (static files, health).
 const bool kPlatform = register_route_table({"",
                                              {{"GET /healthz", {Allow, Allow, Allow, Allow, Allow}},
+                                              {"GET /metrics", {Deny, Deny, Deny, Deny, Deny}},  // only server.metrics_allow
                                               {"GET /static/{path...}", {Allow, Allow, Allow, Allow, Allow}}},
                                              {{"{path...}", "app.css"}},
                                              {}});

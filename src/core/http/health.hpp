@@ -18,6 +18,8 @@ public:
     explicit HealthProbe(std::function<bool()> probe, std::chrono::milliseconds max_age = std::chrono::seconds(3))
         : probe_(std::move(probe)), max_age_(max_age) {}
     bool up();
+    // The last result, without probing (metrics).
+    bool last() const { return up_.load(); }
     void refresh();
 
 private:

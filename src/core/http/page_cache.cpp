@@ -76,4 +76,9 @@ void PageCache::clear() {
     entries_.clear();
 }
 
+PageCache::Stats PageCache::stats() {
+    std::lock_guard lock(mutex_);
+    return {entries_.size(), hits_.load(), stores_.load()};
+}
+
 }  // namespace avenir::http

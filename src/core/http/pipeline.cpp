@@ -221,6 +221,7 @@ std::optional<Response> Pipeline::try_inline(Request& req, bool wire_ok) const n
         const Match m = router_.match(req.method, req.path, &req.params);
         if (!m.route) return std::nullopt;
         const Route& route = *m.route;
+        req.route_index = static_cast<int>(m.route - router_.routes().data());
         Response res;
         if (route.options.inline_handler) {
             req.context.insert_or_assign(std::string(kRouteContextKey), route.pattern);
@@ -323,6 +324,7 @@ Response Pipeline::dispatch(Request& req, bool wire_ok) const {
     if (req.path.empty() || req.path.front() != '/') throw BadRequest("The address is not valid.", "empty request path");
     const Match m = router_.match(req.method, req.path, &req.params);
     if (m.route) {
+        req.route_index = static_cast<int>(m.route - router_.routes().data());
         req.context.insert_or_assign(std::string(kRouteContextKey), m.route->pattern);
         if (options_.before_handler) options_.before_handler(req);
         if (options_.guard)

@@ -78,6 +78,10 @@ public:
     // Runs the request through router and handler; never throws. wire_ok: a page-cache hit may
     // come as Response::wire (the server's fast path; tests read ordinary responses).
     Response handle(Request& req, bool wire_ok = false) const noexcept;
+    // The pattern of route number i (Request::route_index), "" for none.
+    std::string_view route_pattern(int i) const {
+        return i >= 0 && static_cast<std::size_t>(i) < router_.routes().size() ? std::string_view(router_.routes()[i].pattern) : std::string_view();
+    }
     // An error page with every header finalised (used by the server for 400/408/413/431/503).
     Response error(Request& req, int status, std::string_view public_message = {}) const noexcept;
 

@@ -107,6 +107,9 @@ public:
     // A form already parsed while the body arrived (streamed multipart bodies).
     void set_form(Form form) { form_ = std::move(form); }
 
+    // Index of the matched route in the router's table (-1: none matched, or not routed yet); for
+    // metrics, which count by route pattern.
+    int route_index = -1;
     // Per-request values that features attach (e.g. the signed-in user), keyed by name.
     std::map<std::string, std::any, std::less<>> context;
 

@@ -44,6 +44,24 @@ struct Server::Impl {
         acceptor.emplace(threads[0]->ioc.get_executor());
         const auto shortest = std::min({cfg.header_timeout, cfg.idle_timeout, cfg.body_timeout, cfg.write_timeout});
         sweep_every = std::clamp<std::chrono::milliseconds>(shortest / 4, 10ms, 250ms);
+        if (cfg.metrics) collector = cfg.metrics->add_collector([this](std::string& out) { gauges(out); });
+    }
+    ~Impl() {
+        if (cfg.metrics) cfg.metrics->remove_collector(collector);
+    }
+
+    void gauges(std::string& out) {
+        const auto load = workers.load();
+        Metrics::family(out, "avenir_http_connections", "gauge", "Client connections open.");
+        Metrics::sample(out, "avenir_http_connections", "", static_cast<double>(live.load()));
+        Metrics::family(out, "avenir_workers", "gauge", "Handler threads.");
+        Metrics::sample(out, "avenir_workers", "", static_cast<double>(workers.threads()));
+        Metrics::family(out, "avenir_workers_busy", "gauge", "Handler threads running a request now.");
+        Metrics::sample(out, "avenir_workers_busy", "", static_cast<double>(load.busy));
+        Metrics::family(out, "avenir_worker_queue_depth", "gauge", "Requests waiting for a handler thread.");
+        Metrics::sample(out, "avenir_worker_queue_depth", "", static_cast<double>(load.queued));
+        Metrics::family(out, "avenir_worker_queue_capacity", "gauge", "Requests that may wait before new ones get 503.");
+        Metrics::sample(out, "avenir_worker_queue_capacity", "", static_cast<double>(workers.capacity()));
     }
 
     ServerConfig cfg;
@@ -58,6 +76,7 @@ struct Server::Impl {
     std::uint16_t bound_port = 0;
     bool shutdown_started = false;  // on thread 0
     std::size_t next_thread = 0;    // round robin, on thread 0
+    int collector = -1;             // this server's gauges in cfg.metrics
 
     IoThread& first() { return *threads[0]; }
 
@@ -446,12 +465,15 @@ struct Server::Impl {
     }
 
     void log_access(const Request& req, int status, std::uint64_t bytes, Clock::time_point start) const {
-        if (!cfg.access_log) return;
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        if (cfg.metrics) cfg.metrics->observe(req.route_index, status, ms / 1000.0);
+        if (!cfg.access_log) return;
         char ms_text[32];
         std::snprintf(ms_text, sizeof ms_text, "%.1f", ms);
-        std::string_view path = req.raw_path;
-        path = path.substr(0, path.find('?'));
+        // The route's pattern ("/guide/shared/{token}"), never the path it matched, which may carry
+        // a token or a person's name; the path itself only when no route matched (a broken link).
+        std::string_view path = pipeline.route_pattern(req.route_index);
+        if (path.empty()) path = std::string_view(req.raw_path).substr(0, req.raw_path.find('?'));
         log::info("http", log::kv("method", method_name(req.method)) + " " + log::kv("path", path.empty() ? "-" : path) +
                               " " + log::kv("status", status) + " " +
                               log::kv("bytes", static_cast<long long>(bytes)) + " " + log::kv("ms", ms_text) + " " +

@@ -34,6 +34,7 @@
 #include <memory>
 #include <string>
 
+#include "core/http/metrics.hpp"
 #include "core/http/pipeline.hpp"
 
 namespace avenir::http {
@@ -54,6 +55,7 @@ struct ServerConfig {
     std::chrono::milliseconds shutdown_grace{10'000};  // time given to requests in flight on stop
     std::size_t max_connections = 4096;
     bool access_log = true;
+    Metrics* metrics = nullptr;         // requests counted by route, plus this server's gauges
     bool handle_signals = true;         // SIGTERM/SIGINT trigger a graceful stop
 };
 

@@ -65,4 +65,9 @@ void WorkerPool::run() {
     }
 }
 
+WorkerPool::Load WorkerPool::load() {
+    std::lock_guard lock(mutex_);
+    return {busy_, tasks_.size()};
+}
+
 }  // namespace avenir::http

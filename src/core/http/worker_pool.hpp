@@ -31,6 +31,11 @@ public:
     void stop();
 
     std::size_t threads() const { return threads_.size(); }
+    struct Load {
+        std::size_t busy = 0, queued = 0;
+    };
+    // Handlers running and tasks waiting now (for /metrics).
+    Load load();
     std::size_t capacity() const { return capacity_; }
 
 private:

@@ -25,12 +25,14 @@ std::string Generations::stored(storage::Executor& ex, std::string_view name) {
     return r.empty() ? std::string() : r.at(0).get_text("value");
 }
 
-void Generations::refresh() {
+bool Generations::refresh() {
     std::map<std::string, std::string, std::less<>> fresh;
     for (const auto& row : db_.exec("SELECT key, value FROM app_state WHERE key LIKE 'generation.%'"))
         fresh[row.get_text("key").substr(kPrefix.size())] = row.get_text("value");
     std::lock_guard lock(mutex_);
+    const bool changed = fresh != stamps_;
     stamps_ = std::move(fresh);
+    return changed;
 }
 
 }  // namespace avenir::kit

@@ -25,8 +25,8 @@ public:
     void bump(storage::Executor& ex, std::string_view name);
     // The stamp stored now (read it before loading the content it stamps).
     std::string stored(storage::Executor& ex, std::string_view name);
-    // Reads every stamp (one statement).
-    void refresh();
+    // Reads every stamp (one statement); true when one changed since the last reading.
+    bool refresh();
 
 private:
     storage::Database& db_;

@@ -28,6 +28,7 @@
 #include "core/http/static_files.hpp"
 #include "core/i18n/format.hpp"
 #include "core/i18n/i18n.hpp"
+#include "core/jobs/scheduler.hpp"
 #include "core/kit/access.hpp"
 #include "core/kit/audit.hpp"
 #include "core/kit/extensions.hpp"
@@ -95,6 +96,13 @@ struct Context {
     Extensions& extensions;
     std::string base_url;              // public address for links in e-mails and feeds, no trailing slash
     std::string outbox_dir;            // where mail goes without a relay ("" when a relay is set)
+    jobs::Scheduler& jobs;             // periodic work done once per deployment (declare in start())
+
+    // After a committed write that changes what cached pages show: this instance's page cache is
+    // cleared now, every other instance's within about a second (they read the "pages" stamp
+    // every second). A failure to write the stamp is logged; the others then catch up at the
+    // cache's TTL.
+    void pages_changed() const;
 };
 
 // A navigation entry of the site's header.

@@ -1,6 +1,7 @@
 #include <stdexcept>
 
 #include "core/kit/module.hpp"
+#include "core/log.hpp"
 
 namespace avenir::kit {
 
@@ -18,6 +19,19 @@ void Registration::permission(std::string name, std::string description, Rule ru
 void Registration::identity(Identity identity) {
     if (identity_) throw std::logic_error("module " + module_ + " provides the identity twice");
     identity_ = std::move(identity);
+}
+
+}  // namespace avenir::kit
+
+namespace avenir::kit {
+
+void Context::pages_changed() const {
+    page_cache.clear();
+    try {
+        generations.bump(db, "pages");
+    } catch (const storage::DbError& e) {
+        log::warn("pages_stamp_failed", log::kv("error", e.what()));
+    }
 }
 
 }  // namespace avenir::kit

@@ -7,7 +7,9 @@
 
 #include <iostream>
 
+#include "core/clock.hpp"
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "modules/accounts/accounts_rules.hpp"
 
 namespace avenir::accounts {
@@ -53,6 +55,16 @@ void AccountsModule::start(kit::Context& ctx, kit::Registration& reg) {
     security_.emplace(*store_, security);
     hasher_.emplace(options_.hash_params);
     loader_ = [this](http::Request& req) { return security_->load_principal(req); };
+
+    // Expired sessions, tokens and throttle entries are deleted, not kept: once a deployment, every
+    // ten minutes, whichever instance takes the job.
+    ctx.jobs.every("accounts.purge_expired", std::chrono::minutes(10), [this, security] {
+        const std::int64_t now = clock::unix_seconds();
+        const auto idle = std::chrono::duration_cast<std::chrono::seconds>(security.idle_lifetime).count();
+        const auto absolute = std::chrono::duration_cast<std::chrono::seconds>(security.absolute_lifetime).count();
+        const std::int64_t purged = store_->purge_expired(now, now - idle, now - absolute, now - 24 * 3600);
+        if (purged > 0) log::info("accounts_purged", log::kv("rows", static_cast<long long>(purged)));
+    });
 
     declare_permissions(reg);
     routes(reg);

@@ -156,6 +156,16 @@ void AccountsStore::delete_session(const std::string& id_hash) {
     db_.exec("DELETE FROM accounts_sessions WHERE id_hash = $1", {id_hash});
 }
 
+std::int64_t AccountsStore::purge_expired(std::int64_t now, std::int64_t idle_before, std::int64_t created_before,
+                                          std::int64_t quiet_before) {
+    return db_.with_tx([&](storage::Transaction& tx) {
+        std::int64_t n = tx.exec("DELETE FROM accounts_sessions WHERE last_seen_at < $1 OR created_at < $2", {idle_before, created_before}).affected;
+        n += tx.exec("DELETE FROM accounts_tokens WHERE expires_at < $1", {now}).affected;
+        n += tx.exec("DELETE FROM accounts_throttle WHERE window_start < $1 AND locked_until < $2", {quiet_before, now}).affected;
+        return n;
+    });
+}
+
 void AccountsStore::delete_other_sessions(std::int64_t user_id, const std::string& keep_hash) {
     db_.exec("DELETE FROM accounts_sessions WHERE user_id = $1 AND id_hash <> $2", {user_id, keep_hash});
 }

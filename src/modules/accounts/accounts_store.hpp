@@ -52,6 +52,10 @@ public:
     void delete_session(const std::string& id_hash);
     // Ends every session of the user except keep_hash (empty: all).
     void delete_other_sessions(std::int64_t user_id, const std::string& keep_hash);
+    // Deletes what can no longer be used: sessions idle since before idle_before or created before
+    // created_before, tokens expired before now, throttle entries quiet since before quiet_before.
+    // Returns the rows deleted.
+    std::int64_t purge_expired(std::int64_t now, std::int64_t idle_before, std::int64_t created_before, std::int64_t quiet_before);
 
     void insert_token(const std::string& token_hash, std::int64_t user_id, const std::string& purpose, std::int64_t expires_at);
     // Marks a valid, unused, unexpired token used and returns its user; nullopt otherwise.

@@ -188,7 +188,7 @@ http::Response GuideModule::save_edit(http::Request& req) {
     } catch (const storage::UniqueViolation&) {
         return editor_page(req, base, lang, layout_->tr(req, "Someone saved this workshop meanwhile. Your changes were not saved; here is the latest version."), false, 409);
     }
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     return http::Response::redirect(view::Layout::href(req, "/guide/" + w.slug + "/history"));
 }
 

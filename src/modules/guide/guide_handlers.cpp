@@ -102,7 +102,7 @@ int GuideModule::seed(const std::filesystem::path& dir) {
         return n;
     });
     ctx_->generations.refresh();
-    ctx_->page_cache.clear();
+    if (changed > 0) ctx_->pages_changed();
     return changed;
 }
 

@@ -90,7 +90,7 @@ http::Response LibraryModule::create(http::Request& req) {
         ctx_->audit.record(tx, {"library_resource_created", who.user_id, std::nullopt, std::to_string(created)});
         return created;
     });
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     log::info("library_resource_created", log::kv("resource", std::to_string(id)));
     return http::Response::redirect(view::Layout::href(req, "/library/" + std::to_string(id)));
 }
@@ -105,7 +105,7 @@ http::Response LibraryModule::save(http::Request& req) {
         problems.push_back(ctx_->layout.tr(req, "Keep at least one of the regions you work in."));
     if (!problems.empty()) return editor_page(req, r, problems, 422);
     store().update(r, clock::unix_seconds());
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     return http::Response::redirect(view::Layout::href(req, "/library/" + std::to_string(r.id)));
 }
 
@@ -119,7 +119,7 @@ http::Response LibraryModule::remove(http::Request& req) {
             if (auto orphan = store().remove_file(r.id, f.id)) hashes.push_back(*orphan);
     store().remove(r.id);
     for (const auto& h : hashes) ctx_->blobs.remove(h);
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     return http::Response::redirect(view::Layout::href(req, "/library"));
 }
 
@@ -151,14 +151,14 @@ http::Response LibraryModule::upload(http::Request& req) {
     ref.content_type = kind->mime;
     ref.size = static_cast<std::int64_t>(stored.size);
     store().add_file(r.id, lang, ref, who.user_id, clock::unix_seconds());
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     return http::Response::redirect(view::Layout::href(req, "/library/" + std::to_string(r.id)) + "?lang=" + lang);
 }
 
 http::Response LibraryModule::remove_file(http::Request& req) {
     const Resource r = find_editable(req);
     if (auto orphan = store().remove_file(r.id, req.path_int("file_id"))) ctx_->blobs.remove(*orphan);
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     return http::Response::redirect(view::Layout::href(req, "/library/" + std::to_string(r.id)));
 }
 

@@ -151,7 +151,7 @@ ImportSummary LibraryModule::import_jsonl(std::istream& in) {
         }
         ++s.imported;
     }
-    ctx_->page_cache.clear();
+    ctx_->pages_changed();
     return s;
 }
 

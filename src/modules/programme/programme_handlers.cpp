@@ -96,7 +96,7 @@ int ProgrammeModule::seed(const std::filesystem::path& content_root) {
     const int changed = ProgrammeStore(ctx_->db).save(content);
     if (changed > 0) {
         ctx_->reference.reload();  // a new generation: this snapshot, and every instance's, is rebuilt
-        ctx_->page_cache.clear();
+        ctx_->pages_changed();
     }
     return changed;
 }

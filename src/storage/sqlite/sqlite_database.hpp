@@ -25,6 +25,10 @@ public:
     bool ping() noexcept override;
     // Online backup (sqlite3_backup) into PATH.tmp, then an atomic rename to PATH.
     void backup_to(const std::string& path) override;
+    PoolStats pool_stats() const override {
+        const auto s = pool_.stats();
+        return {static_cast<double>(s.size), static_cast<double>(s.open), static_cast<double>(s.in_use), s.timeouts};
+    }
 
 protected:
     void run_tx(const std::function<void(Transaction&)>& fn) override;
