@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Avenir needs that are missing. Idempotent.
 #   scripts/install-deps.sh run    build + serve
-#   scripts/install-deps.sh test   + PostgreSQL, Chromium, Node.js (browser tests)
+#   scripts/install-deps.sh test   + PostgreSQL, Chromium, Node.js (browser tests), nginx (two instances)
 #   scripts/install-deps.sh bench  + wrk, nginx and PostgreSQL (benchmarks)
 set -euo pipefail
 what=${1:-run}
@@ -13,7 +13,7 @@ pkgs=(build-essential cmake pkg-config gettext
       libcurl4-openssl-dev libmagic-dev libstemmer-dev libxml2-dev)
 case "$what" in
   run) ;;
-  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser) ;;
+  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser nginx-light) ;;
   bench) pkgs+=(wrk nginx-light curl postgresql) ;;
   *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
 esac
