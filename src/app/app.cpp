@@ -232,6 +232,10 @@ void App::build_pipeline(const kit::Identity& identity) {
     options.retry_after = [](const std::exception& e) -> std::optional<int> {
         if (dynamic_cast<const storage::BusyError*>(&e)) return 2;        // a lock or an exhausted pool
         if (dynamic_cast<const storage::ConnectionError*>(&e)) return 5;  // the database is restarting
+        // The disk is full: the write was refused whole; reads go on, writes work again once
+        // space returns (nothing to restart).
+        if (dynamic_cast<const storage::StorageFullError*>(&e)) return 30;
+        if (const auto* b = dynamic_cast<const files::BlobStoreError*>(&e); b && b->out_of_space()) return 30;
         return std::nullopt;
     };
     pipeline_ = std::make_unique<http::Pipeline>(router_, std::move(options));

@@ -49,6 +49,10 @@ struct CheckViolation : DbError { using DbError::DbError; };
 struct ConnectionError : DbError { using DbError::DbError; };   // cannot open / lost connection
 struct BusyError : DbError { using DbError::DbError; };         // lock or serialization timeout
 struct SchemaError : DbError { using DbError::DbError; };       // schema newer than this binary, bad migration
+// The database cannot write now: its disk is full or a quota is reached (SQLite SQLITE_FULL,
+// PostgreSQL SQLSTATE class 53). Nothing of the statement was kept; reads may still work.
+// Answered with 503 and Retry-After.
+struct StorageFullError : DbError { using DbError::DbError; };
 
 class Row {
 public:

@@ -155,6 +155,22 @@ TEST_P(StoreConformance, ReportsAffectedRows) {
 
 TEST_P(StoreConformance, PingAnswers) { EXPECT_TRUE(db().ping()); }
 
+TEST_P(StoreConformance, AFullDatabaseRefusesTheWriteWholeAndKeepsReading) {
+    if (!sqlite()) GTEST_SKIP() << "a full disk is simulated with SQLite's page limit (PostgreSQL: SQLSTATE 53100, mapped alike)";
+    db().exec("CREATE TABLE blobs (" + auto_id() + ", body TEXT NOT NULL)");
+    db().exec("INSERT INTO blobs (body) VALUES ('kept')");
+    // The file may not grow past its size now: as a full disk would behave.
+    const auto pages = db().exec("PRAGMA page_count").at(0).get_int(0);
+    db().exec("PRAGMA max_page_count = " + std::to_string(pages + 2));
+    const std::string big(64 * 1024, 'x');
+    EXPECT_THROW(db().with_tx([&](Transaction& tx) {
+        for (int i = 0; i < 8; ++i) tx.exec("INSERT INTO blobs (body) VALUES ($1)", {big});
+    }),
+                 StorageFullError);
+    EXPECT_EQ(count("blobs"), 1) << "nothing of the refused transaction is kept";
+    EXPECT_EQ(db().exec("SELECT body FROM blobs").at(0).get_text(0), "kept");
+}
+
 TEST_P(StoreConformance, BackupIsSqliteOnly) {
     db().exec("CREATE TABLE b (n INTEGER)");
     db().exec("INSERT INTO b (n) VALUES (1), (2)");

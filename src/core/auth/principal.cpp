@@ -32,7 +32,16 @@ const Principal* current_principal(http::Request& req) {
     if (it == req.context.end()) {
         std::optional<Principal> p;
         if (const auto l = req.context.find(kLoaderKey); l != req.context.end())
-            if (const auto* loader = std::any_cast<const PrincipalLoader*>(l->second); loader && *loader) p = (*loader)(req);
+            if (const auto* loader = std::any_cast<const PrincipalLoader*>(l->second); loader && *loader) {
+                try {
+                    p = (*loader)(req);
+                } catch (...) {
+                    // The database is away: the error page that follows shows an anonymous frame
+                    // instead of trying (and failing) again.
+                    req.context.emplace(std::string(kKey), std::make_shared<std::optional<Principal>>());
+                    throw;
+                }
+            }
         it = req.context.emplace(std::string(kKey), std::make_shared<std::optional<Principal>>(std::move(p))).first;
     }
     const auto& holder = std::any_cast<const std::shared_ptr<std::optional<Principal>>&>(it->second);

@@ -14,13 +14,15 @@
 
 namespace avenir::files {
 namespace fs = std::filesystem;
+
+bool BlobStoreError::out_of_space() const { return err_ == ENOSPC || err_ == EDQUOT; }
 namespace {
 
 constexpr mode_t kFileMode = 0640;  // the service's group (e.g. a backup job) may read, nobody else
 constexpr mode_t kDirMode = 0750;
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int err) {
-    throw BlobStoreError("blob store: " + what + " " + path.string() + ": " + std::strerror(err));
+    throw BlobStoreError("blob store: " + what + " " + path.string() + ": " + std::strerror(err), err);
 }
 
 std::string sha256_hex(std::string_view bytes) {

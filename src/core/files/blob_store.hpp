@@ -19,7 +19,12 @@ namespace avenir::files {
 // An I/O failure while storing or removing a blob; the message names the path and the system error.
 class BlobStoreError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    BlobStoreError(const std::string& what, int err = 0) : std::runtime_error(what), err_(err) {}
+    // The disk is full or a quota reached (ENOSPC, EDQUOT): worth trying again later.
+    bool out_of_space() const;
+
+private:
+    int err_ = 0;
 };
 
 class BlobStore {

@@ -289,9 +289,11 @@ struct Server::Impl {
                 }
             }
             if (sink->failure) {
-                const auto [status, message] = failure_answer(sink->failure);
+                const auto [status, message, retry] = failure_answer(sink->failure);
                 c.linger = true;
-                co_await send(c, req, pipeline.error(req, status, message), false, version, start);
+                Response answer = pipeline.error(req, status, message);
+                if (retry > 0) answer.set_header("Retry-After", std::to_string(retry));
+                co_await send(c, req, answer, false, version, start);
                 co_return false;
             }
             if (ec == bh::error::body_limit) co_return co_await refuse(c, req, 413, version, start);

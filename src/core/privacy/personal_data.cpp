@@ -30,6 +30,9 @@ nlohmann::json PersonalDataRegistry::export_person(storage::Database& db, std::i
             }
             rows.push_back(std::move(r));
         }
+        // The same rows give the same export whatever order the database read them in (a restored
+        // PostgreSQL database plans the query differently): sorted by their serialised form.
+        std::sort(rows.begin(), rows.end(), [](const nlohmann::json& a, const nlohmann::json& b) { return a.dump() < b.dump(); });
     }
     return out;
 }

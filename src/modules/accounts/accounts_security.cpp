@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/log.hpp"
 #include "core/errors.hpp"
 #include "core/http/pipeline.hpp"
 
@@ -66,6 +67,22 @@ Security::Security(AccountsStore& store, SecurityOptions options) : store_(store
     recovery_key_ = store_.secret("recovery", [] { return random_token(); });
 }
 
+void Security::touch(const std::string& hash, std::int64_t now) noexcept {
+    try {
+        store_.touch_session(hash, now);
+    } catch (const std::exception& e) {
+        log::warn("session_touch_failed", log::kv("error", e.what()));
+    }
+}
+
+void Security::forget_expired(const std::string& hash) noexcept {
+    try {
+        store_.delete_session(hash);
+    } catch (const std::exception& e) {  // the purge job deletes it later
+        log::warn("session_delete_failed", log::kv("error", e.what()));
+    }
+}
+
 std::optional<SessionRow> Security::raw_session(http::Request& req) {
     const std::string hash = session_hash(req);
     if (hash.empty()) return std::nullopt;
@@ -73,10 +90,10 @@ std::optional<SessionRow> Security::raw_session(http::Request& req) {
     if (!row) return std::nullopt;
     const std::int64_t now = clock::unix_seconds();
     if (now - row->last_seen_at > options_.idle_lifetime.count() || now - row->created_at > options_.absolute_lifetime.count()) {
-        store_.delete_session(hash);
+        forget_expired(hash);
         return std::nullopt;
     }
-    if (now - row->last_seen_at >= 60) store_.touch_session(hash, now);  // at most one write a minute
+    if (now - row->last_seen_at >= 60) touch(hash, now);  // at most one write a minute
     return row;
 }
 
@@ -88,10 +105,10 @@ std::optional<auth::Principal> Security::load_principal(http::Request& req) {
     if (!sp) return std::nullopt;
     const std::int64_t now = clock::unix_seconds();
     if (now - sp->session.last_seen_at > options_.idle_lifetime.count() || now - sp->session.created_at > options_.absolute_lifetime.count()) {
-        store_.delete_session(hash);
+        forget_expired(hash);
         return std::nullopt;
     }
-    if (now - sp->session.last_seen_at >= 60) store_.touch_session(hash, now);  // at most one write a minute
+    if (now - sp->session.last_seen_at >= 60) touch(hash, now);  // at most one write a minute
     if (sp->totp_enabled && !sp->session.second_factor_done) return std::nullopt;
     auth::Principal p;
     p.user_id = sp->session.user_id;

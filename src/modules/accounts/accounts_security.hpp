@@ -59,6 +59,11 @@ public:
     std::string recovery_hash(std::int64_t user_id, std::string_view normalized_code) const;
 
 private:
+    // "Last seen" refreshed, and an expired session deleted, as a courtesy: a read never fails for
+    // them (a full disk or a database refusing writes leaves reading possible).
+    void touch(const std::string& hash, std::int64_t now) noexcept;
+    void forget_expired(const std::string& hash) noexcept;
+
     std::string expected_token(const std::string& browser_cookie, http::Request& req);
     std::string cookie(std::string_view name, std::string_view value, std::int64_t max_age) const;
 

@@ -37,8 +37,12 @@ std::string trimmed(const char* s) {
     if (code == "23502") throw NotNullViolation(msg);
     if (code == "23514") throw CheckViolation(msg);
     if (code == "40001" || code == "40P01" || code == "55P03") throw BusyError(msg);
+    // 53xxx insufficient resources (53100 disk full, 53200 out of memory, 53300 too many connections).
+    if (code.rfind("53", 0) == 0) throw StorageFullError(msg);
     // 08P01 (protocol violation: e.g. a wrong parameter count) leaves the connection usable.
-    const bool lost = (code.rfind("08", 0) == 0 && code != "08P01") || code == "57P01";
+    // No SQLSTATE: libpq made the error itself (the server closed the connection, a send failed
+    // with EPIPE), sometimes while PQstatus still says CONNECTION_OK.
+    const bool lost = (code.rfind("08", 0) == 0 && code != "08P01") || code == "57P01" || code.empty();
     if (lost || PQstatus(conn) == CONNECTION_BAD) throw ConnectionError(msg);
     throw DbError(msg);
 }
@@ -103,10 +107,20 @@ void PgConnection::set_up() {
     command("SET client_min_messages = warning");
 }
 
-bool PgConnection::healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
+bool PgConnection::healthy() const { return !broken_ && PQstatus(conn_) == CONNECTION_OK; }
+
+void PgConnection::fail(const pg_result* res, const std::vector<Value>& params) {
+    try {
+        throw_pg_error(conn_, res, params);
+    } catch (const ConnectionError&) {
+        broken_ = true;  // reset before its next use, whatever PQstatus says
+        throw;
+    }
+}
 
 void PgConnection::reconnect() {
     prepared_.clear();  // a new server session has none of them
+    broken_ = false;
     PQreset(conn_);
     if (PQstatus(conn_) != CONNECTION_OK)
         throw ConnectionError("postgres: cannot reconnect: " + trimmed(PQerrorMessage(conn_)));
@@ -157,7 +171,7 @@ Result PgConnection::exec(std::string_view sql, const std::vector<Value>& params
         }
     }
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
-        throw_pg_error(conn_, res.get(), params);
+        fail(res.get(), params);
 
     Result result;
     const int ncol = PQnfields(res.get());
@@ -189,7 +203,7 @@ const std::string& PgConnection::prepared(const std::string& sql, int nparams) {
     std::string name = "avenir_" + std::to_string(++next_statement_);
     ResultPtr res(PQprepare(conn_, name.c_str(), sql.c_str(), nparams, nullptr), &PQclear);
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK) throw_pg_error(conn_, res.get(), {});
+    if (status != PGRES_COMMAND_OK) fail(res.get(), {});
     return prepared_.emplace(sql, std::move(name)).first->second;
 }
 
@@ -205,14 +219,14 @@ void PgConnection::exec_script(std::string_view sql) {
     ResultPtr res(PQexec(conn_, text.c_str()), &PQclear);
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
-        throw_pg_error(conn_, res.get(), {});
+        fail(res.get(), {});
 }
 
 std::string PgConnection::command(const char* sql) {
     detail::count_statement();
     ResultPtr res(PQexec(conn_, sql), &PQclear);
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw_pg_error(conn_, res.get(), {});
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(res.get(), {});
     return PQcmdStatus(res.get());
 }
 

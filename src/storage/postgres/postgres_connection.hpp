@@ -10,6 +10,7 @@
 #include "storage/database.hpp"
 
 struct pg_conn;
+struct pg_result;
 
 namespace avenir::storage {
 
@@ -27,7 +28,7 @@ public:
     // Runs a parameterless command and returns its command tag ("COMMIT", "ROLLBACK", ...).
     std::string command(const char* sql);
 
-    bool healthy() const;         // PQstatus is CONNECTION_OK
+    bool healthy() const;         // PQstatus is CONNECTION_OK and no statement lost the connection
     void reconnect();             // PQreset; throws ConnectionError
     bool idle() const;            // no transaction open
     bool rollback_quietly() noexcept;  // false: the connection is unusable, drop it
@@ -40,6 +41,9 @@ private:
 
     pg_conn* conn_ = nullptr;
     std::unordered_map<std::string, std::string> prepared_;  // query text -> statement name
+    bool broken_ = false;  // a statement failed for a lost connection: reset before reuse
+    // Throws the typed error for a failed statement; marks the connection broken when it was lost.
+    [[noreturn]] void fail(const pg_result* res, const std::vector<Value>& params);
     std::uint64_t next_statement_ = 0;
 };
 

@@ -112,6 +112,7 @@ std::string rewrite_placeholders(std::string_view sql) {
         case SQLITE_LOCKED: throw BusyError(msg);
         case SQLITE_CANTOPEN:
         case SQLITE_NOTADB: throw ConnectionError(msg);
+        case SQLITE_FULL: throw StorageFullError(msg);
         default: throw DbError(msg);
     }
 }
