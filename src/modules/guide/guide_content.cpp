@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/i18n/i18n.hpp"
+#include "core/text/utf8.hpp"
 
 namespace avenir::guide {
 namespace fs = std::filesystem;
@@ -46,7 +47,7 @@ json to_json(const toml::node& n) {
 
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
-    if (!in) throw GuideContentError(p.string() + ": cannot be read");
+    if (!in || !fs::is_regular_file(p)) throw GuideContentError(p.string() + ": cannot be read");
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
@@ -61,6 +62,8 @@ json parse_toml(std::string_view text, const std::string& where) {
 // A Markdown file with TOML front matter: the front matter as JSON plus "overview" (the body).
 json parse_page(const fs::path& p) {
     const std::string text = read_file(p);
+    if (const auto bad = utf8::invalid_at(text); bad != std::string::npos)
+        fail(p.string(), "not valid UTF-8 at byte " + std::to_string(bad) + " (save the file as UTF-8)");
     if (!text.starts_with("+++\n")) fail(p.string(), "expected TOML front matter starting with '+++'");
     const auto end = text.find("\n+++\n", 3);
     if (end == std::string::npos) fail(p.string(), "front matter is not closed by a '+++' line");
@@ -81,6 +84,8 @@ void check_language(const Workshop& w, const json& doc, const std::string& where
     for (const auto& k : kListKeys)
         if (!doc.contains(k) || !doc[k].is_array() || doc[k].empty()) fail(where, "'" + k + "' must list at least one item");
     for (const auto& r : kRegions) check_text(doc.value("regional_notes", json::object()), where + " [regional_notes]", r);
+    for (const char* table : {"regional_notes", "materials", "steps"})
+        if (doc.contains(table) && !doc[table].is_object()) fail(where, std::string("'") + table + "' must be a table ([" + table + "...])");
     for (const auto& m : w.materials) {
         const json t = doc.value("materials", json::object()).value(m.id, json::object());
         for (const auto& k : {"title", "description"}) check_text(t, where + " [materials." + m.id + "]", k);
@@ -115,7 +120,7 @@ void validate(const Workshop& w, const std::string& where) {
         if (s.id.empty() || !steps.insert(s.id).second) fail(sw, "step ids must be present and unique");
         if (!contains(kPhases, s.phase)) fail(sw, "phase must be activity, discussion, input, deepening, synthesis or break");
         if (!contains(kGroupings, s.grouping)) fail(sw, "grouping must be plenary or breakout");
-        if (s.min_minutes < 1 || s.max_minutes < s.min_minutes) fail(sw, "minutes: 1 <= min_minutes <= max_minutes");
+        if (s.min_minutes < 1 || s.max_minutes < s.min_minutes || s.max_minutes > 180) fail(sw, "minutes: 1 <= min_minutes <= max_minutes <= 180");
         for (const auto& m : s.materials)
             if (!materials.contains(m)) fail(sw, "material '" + m + "' is not in [[material]]");
     }

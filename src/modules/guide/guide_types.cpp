@@ -46,20 +46,30 @@ nlohmann::json structure_json(const Workshop& w) {
     return j;
 }
 
+namespace {
+// An integer of the structure: a JSON integer within +-100000 (TOML floats and huge values are refused).
+int small_int(const nlohmann::json& v) {
+    if (!v.is_number_integer() || v.get<std::int64_t>() < -100000 || v.get<std::int64_t>() > 100000)
+        throw nlohmann::json::type_error::create(302, "expected a whole number between -100000 and 100000, got " + v.dump(), &v);
+    return static_cast<int>(v.get<std::int64_t>());
+}
+int small_int(const nlohmann::json& obj, const char* key, int fallback) { return obj.contains(key) ? small_int(obj.at(key)) : fallback; }
+}  // namespace
+
 Workshop from_structure_json(const nlohmann::json& j) {
     Workshop w;
     w.slug = j.at("slug");
-    w.version = j.value("version", 1);
+    w.version = small_int(j, "version", 1);
     w.status = j.value("status", "draft");
     w.level = j.value("level", "introductory");
-    w.themes = j.value("themes", std::vector<int>{});
+    for (const auto& t : j.value("themes", nlohmann::json::array())) w.themes.push_back(small_int(t));
     for (auto [field, key] : {std::pair{&w.audiences, "audiences"}, {&w.delivery, "delivery"}, {&w.prerequisites, "prerequisites"},
                               {&w.resources, "resources"}, {&w.clauses, "clauses"}})
         *field = j.value(key, std::vector<std::string>{});
     for (const auto& m : j.value("material", nlohmann::json::array())) w.materials.push_back({m.at("id"), m.value("printable", false)});
     for (const auto& s : j.value("step", nlohmann::json::array()))
-        w.steps.push_back({s.at("id"), s.value("phase", "activity"), s.value("grouping", "plenary"), s.value("min_minutes", 0),
-                           s.value("max_minutes", 0), s.value("optional", false), s.value("speaking", true),
+        w.steps.push_back({s.at("id"), s.value("phase", "activity"), s.value("grouping", "plenary"), small_int(s, "min_minutes", 0),
+                           small_int(s, "max_minutes", 0), s.value("optional", false), s.value("speaking", true),
                            s.value("materials", std::vector<std::string>{})});
     return w;
 }

@@ -36,7 +36,9 @@ Resource from_form(const http::Form& f, Resource base) {
     r.duration_seconds = 0;
     if (!minutes.empty()) {
         try {
-            r.duration_seconds = std::stoll(minutes) * 60;
+            // Beyond 100 hours it is a typing mistake (and the product could overflow).
+            const long long m = std::stoll(minutes);
+            r.duration_seconds = m >= 0 && m <= 6000 ? m * 60 : -1;
         } catch (...) {
             r.duration_seconds = -1;  // validate() names the field
         }

@@ -291,7 +291,9 @@ std::string json_error(const json::parse_error& e, std::size_t column_offset) {
     else if (const auto colon = what.rfind(": "); colon != std::string_view::npos)
         reason = what.substr(colon + 2);
     std::string_view expected;
-    if (const auto semi = reason.find("; expected "); semi != std::string_view::npos) expected = reason.substr(semi + 11);
+    // "last read: '...'" comes before it and may hold any bytes of the line, "; expected " included.
+    if (const auto semi = reason.rfind("; expected "); semi != std::string_view::npos) expected = reason.substr(semi + 11);
+    if (!std::all_of(expected.begin(), expected.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) expected = {};
     reason = reason.substr(0, reason.find(';'));  // drops "last read: '...'", which may show raw bytes
     std::string out = "not valid JSON: ";
     append_escaped(out, reason, false);
@@ -323,6 +325,8 @@ std::variant<Resource, std::string> parse_line(std::string_view line, std::size_
         obj = json::parse(line.begin(), line.end(), on_event);
     } catch (const json::parse_error& e) {
         return json_error(e, column_offset);
+    } catch (const json::out_of_range&) {  // 406: a number beyond double ("1e400")
+        return "not valid JSON: a number is too large";
     }
     if (!obj.is_object()) {
         const std::string found = obj.is_array()     ? "an array"

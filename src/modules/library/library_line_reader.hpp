@@ -21,7 +21,10 @@ public:
         length = 0;
         bool any = false;
         for (;;) {
-            if (pos_ == end_ && !fill()) return any;
+            if (pos_ == end_ && !fill()) {
+                if (!any) return false;
+                break;  // a last line without '\n': its CR goes too
+            }
             any = true;
             const char* start = buf_.data() + pos_;
             const auto* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));

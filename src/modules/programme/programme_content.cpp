@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/i18n/i18n.hpp"
+#include "core/text/utf8.hpp"
 
 namespace avenir::programme {
 namespace fs = std::filesystem;
@@ -146,6 +147,7 @@ Content load_content(const fs::path& dir) {
     for (const auto& entry : fs::directory_iterator(pages_dir)) {
         const fs::path& p = entry.path();
         if (p.extension() != ".md") continue;
+        if (!entry.is_regular_file()) throw ContentError(p.string() + ": not a file");
         const std::string stem = p.stem().string();  // home-intro.fr
         const auto dot = stem.rfind('.');
         if (dot == std::string::npos || !i18n::find_language(stem.substr(dot + 1)))
@@ -153,6 +155,8 @@ Content load_content(const fs::path& dir) {
         const std::string slug = stem.substr(0, dot), lang = stem.substr(dot + 1);
         std::ifstream in(p, std::ios::binary);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (const auto bad = utf8::invalid_at(text); bad != std::string::npos)
+            throw ContentError(p.string() + ": not valid UTF-8 at byte " + std::to_string(bad) + " (save the file as UTF-8)");
         if (!text.starts_with("+++\n")) throw ContentError(p.string() + ": expected TOML front matter starting with '+++'");
         const auto end = text.find("\n+++\n", 3);
         if (end == std::string::npos) throw ContentError(p.string() + ": front matter is not closed by a '+++' line");
