@@ -3,6 +3,7 @@
 #   scripts/install-deps.sh run    build + serve
 #   scripts/install-deps.sh test   + PostgreSQL, Chromium, Node.js (browser tests), nginx (two instances)
 #   scripts/install-deps.sh bench  + wrk, nginx and PostgreSQL (benchmarks)
+#   scripts/install-deps.sh proof  + sqlmap, slowhttptest (the drills of make proof)
 set -euo pipefail
 what=${1:-run}
 pkgs=(build-essential cmake pkg-config gettext
@@ -15,7 +16,8 @@ case "$what" in
   run) ;;
   test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser nginx-light) ;;
   bench) pkgs+=(wrk nginx-light curl postgresql) ;;
-  *) echo "usage: $0 run|test|bench" >&2; exit 2 ;;
+  proof) pkgs+=(sqlmap slowhttptest sqlite3 curl postgresql nginx-light) ;;
+  *) echo "usage: $0 run|test|bench|proof" >&2; exit 2 ;;
 esac
 if [ "$what" = test ] && ! command -v npm >/dev/null 2>&1; then pkgs+=(nodejs npm); fi
 
