@@ -260,6 +260,13 @@ struct Server::Impl {
         req.remote_address = c.remote_address;
         const unsigned version = head.get().version();
         req.http_version = version == 10 ? 10 : 11;
+        // RFC 9112 6.1 and 6.3: Avenir decodes no transfer coding but chunked, so any other value (or
+        // a list, or several fields), and any Transfer-Encoding on HTTP/1.0, leaves the body's end
+        // unknowable: 400 and close, never a guess that could run a request hidden in the body.
+        if (const auto te = head.get().find(bh::field::transfer_encoding); te != head.get().end()) {
+            if (version < 11 || head.get().count(bh::field::transfer_encoding) != 1 || !text::iequals(text::trim(sv(te->value())), "chunked"))
+                co_return co_await refuse(c, req, 400, version, start);
+        }
         pipeline.prepare(req);
         const std::size_t limit = pipeline.body_limit(req);
         if (head.content_length() && *head.content_length() > limit)
