@@ -4,7 +4,7 @@ JOBS  ?= $(shell nproc)
 HOST  ?= 127.0.0.1
 PORT  ?= 8080
 
-.PHONY: run test build deps deps-test configure unit browser bench bench-search fuzz proof clean
+.PHONY: run test build deps deps-test configure unit browser bench bench-search bench-all fuzz proof clean
 
 deps:
 	@scripts/install-deps.sh run
@@ -46,6 +46,13 @@ bench-search: configure
 	@scripts/install-deps.sh bench
 	cmake --build $(BUILD) -j $(JOBS) --target avenir avenir-demo
 	AVENIR_PG_OPTS="-c shared_buffers=1GB" scripts/with-postgres.sh bench/search --database both
+
+# Every benchmark in one table (HTTP and search on both databases, page weight per route, slow
+# clients, start-up and memory); about an hour, mostly loading 1M resources. BENCH_QUICK=1: minutes.
+bench-all: configure
+	@scripts/install-deps.sh bench
+	cmake --build $(BUILD) -j $(JOBS) --target avenir avenir-demo
+	bench/run-all
 
 # Runs every fuzz target for FUZZ_SECONDS each (needs clang and libclang-rt-14-dev), from its seeds in
 # fuzz/<name>-seeds; corpora grow in build-fuzz/, where a crashing input is written as <name>-crash-*.
