@@ -24,7 +24,6 @@
 import argparse
 import hashlib
 import html
-import http.client
 import json
 import os
 import random
@@ -34,6 +33,10 @@ import sys
 import time
 import urllib.parse
 import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import drill_http  # noqa: E402
+from drill_http import Fail  # noqa: E402
 
 MARK = "dfull"
 LP = r"^(?:/(?:en|fr|es|ar))?"  # a redirect may carry the person's language prefix
@@ -47,56 +50,14 @@ def say(*a):
     print("disk-full:", *a, flush=True)
 
 
-class Fail(Exception):
-    pass
-
-
 # ---- HTTP ------------------------------------------------------------------------------------
-class Client:
-    """One person's browser: cookies, the Origin header on writes, a new connection per request."""
+class Client(drill_http.Client):
+    """One person's browser (proof/drill_http.py), with the form token and sign-in of this drill."""
+
+    BOUNDARY = "----dfull"
 
     def __init__(self, base, cookies=None, timeout=15):
-        u = urllib.parse.urlsplit(base)
-        self.host, self.port, self.origin, self.timeout = u.hostname, u.port, f"{u.scheme}://{u.netloc}", timeout
-        self.cookies = dict(cookies or {})
-
-    def request(self, method, path, form=None, files=None):
-        headers = {"Accept-Language": "en", "Connection": "close"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if files is not None:
-            boundary = "----dfull" + uuid.uuid4().hex
-            parts = []
-            for k, v in form or []:
-                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode())
-            for k, (name, ctype, data) in files.items():
-                parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"; filename="{name}"\r\n'
-                             f"Content-Type: {ctype}\r\n\r\n".encode() + data + b"\r\n")
-            parts.append(f"--{boundary}--\r\n".encode())
-            body = b"".join(parts)
-            headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            headers["Origin"] = self.origin
-        elif form is not None:
-            body = urllib.parse.urlencode(form).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Origin"] = self.origin
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            r = conn.getresponse()
-            data = r.read()
-        except (OSError, http.client.HTTPException) as e:
-            raise Fail(f"{method} {path}: no answer ({type(e).__name__}: {e})")
-        finally:
-            conn.close()
-        for c in r.msg.get_all("Set-Cookie") or []:
-            name, _, value = c.split(";", 1)[0].partition("=")
-            if "max-age=0" in c.lower().replace(" ", "") or value == "":
-                self.cookies.pop(name.strip(), None)
-            else:
-                self.cookies[name.strip()] = value.strip()
-        return r.status, r.msg, data
+        super().__init__(base, cookies, timeout)
 
     def get(self, path):
         return self.request("GET", path)
