@@ -21,10 +21,6 @@ void Registration::identity(Identity identity) {
     identity_ = std::move(identity);
 }
 
-}  // namespace avenir::kit
-
-namespace avenir::kit {
-
 void Context::pages_changed() const {
     page_cache.clear();
     try {
