@@ -155,22 +155,14 @@ double resident_bytes() {
 void App::platform_metrics(std::string& out) {
     using M = http::Metrics;
     const auto pool = db_->pool_stats();
-    M::family(out, "avenir_db_pool_connections", "gauge", "Database connections the pool may open.");
-    M::sample(out, "avenir_db_pool_connections", "", pool.size);
-    M::family(out, "avenir_db_pool_open", "gauge", "Database connections open.");
-    M::sample(out, "avenir_db_pool_open", "", pool.open);
-    M::family(out, "avenir_db_pool_in_use", "gauge", "Database connections lent to a request or job now.");
-    M::sample(out, "avenir_db_pool_in_use", "", pool.in_use);
-    M::family(out, "avenir_db_pool_timeouts_total", "counter", "Waits for a connection that ended in a 503 (pool exhausted).");
-    M::sample(out, "avenir_db_pool_timeouts_total", "", static_cast<double>(pool.timeouts));
-    M::family(out, "avenir_db_statements_total", "counter", "Statements sent to the database by this process.");
-    M::sample(out, "avenir_db_statements_total", "", static_cast<double>(storage::statements_total()));
-    M::family(out, "avenir_db_up", "gauge", "1 when the database answered the last health probe.");
-    M::sample(out, "avenir_db_up", "", health_.last() ? 1 : 0);
+    M::single(out, "avenir_db_pool_connections", "gauge", "Database connections the pool may open.", pool.size);
+    M::single(out, "avenir_db_pool_open", "gauge", "Database connections open.", pool.open);
+    M::single(out, "avenir_db_pool_in_use", "gauge", "Database connections lent to a request or job now.", pool.in_use);
+    M::single(out, "avenir_db_pool_timeouts_total", "counter", "Waits for a connection that ended in a 503 (pool exhausted).", static_cast<double>(pool.timeouts));
+    M::single(out, "avenir_db_statements_total", "counter", "Statements sent to the database by this process.", static_cast<double>(storage::statements_total()));
+    M::single(out, "avenir_db_up", "gauge", "1 when the database answered the last health probe.", health_.last() ? 1 : 0);
     try {
-        const auto depth = mailer_->depth();
-        M::family(out, "avenir_mail_queue_depth", "gauge", "E-mails waiting to be sent (every instance's).");
-        M::sample(out, "avenir_mail_queue_depth", "", static_cast<double>(depth));
+        M::single(out, "avenir_mail_queue_depth", "gauge", "E-mails waiting to be sent (every instance's).", static_cast<double>(mailer_->depth()));
         const auto jobs = scheduler_->status();
         M::family(out, "avenir_job_runs_total", "counter", "Runs of each periodic job, by every instance.");
         for (const auto& j : jobs) M::sample(out, "avenir_job_runs_total", "job=\"" + M::label_value(j.name) + "\"", static_cast<double>(j.runs));
@@ -180,17 +172,11 @@ void App::platform_metrics(std::string& out) {
     } catch (const storage::DbError&) {
         // The database is away: avenir_db_up says so; these families are left out of this scrape.
     }
-    const auto cache = page_cache_.stats();
-    M::family(out, "avenir_page_cache_entries", "gauge", "Pages held by the page cache.");
-    M::sample(out, "avenir_page_cache_entries", "", static_cast<double>(cache.entries));
-    M::family(out, "avenir_page_cache_hits_total", "counter", "Requests answered from the page cache.");
-    M::sample(out, "avenir_page_cache_hits_total", "", static_cast<double>(cache.hits));
-    M::family(out, "avenir_page_cache_stores_total", "counter", "Pages rendered and kept by the page cache.");
-    M::sample(out, "avenir_page_cache_stores_total", "", static_cast<double>(cache.stores));
-    M::family(out, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-    M::sample(out, "process_resident_memory_bytes", "", static_cast<double>(resident_bytes()));
-    M::family(out, "process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
-    M::sample(out, "process_start_time_seconds", "", static_cast<double>(started_unix_));
+    M::single(out, "avenir_page_cache_entries", "gauge", "Pages held by the page cache.", static_cast<double>(page_cache_.entries()));
+    M::single(out, "avenir_page_cache_hits_total", "counter", "Requests answered from the page cache.", static_cast<double>(page_cache_.hits()));
+    M::single(out, "avenir_page_cache_stores_total", "counter", "Pages rendered and kept by the page cache.", static_cast<double>(page_cache_.stores()));
+    M::single(out, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", static_cast<double>(resident_bytes()));
+    M::single(out, "process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.", static_cast<double>(started_unix_));
 }
 
 void App::build_pipeline(const kit::Identity& identity) {

@@ -143,7 +143,7 @@ public:
     virtual void backup_to(const std::string& path) = 0;
     // The connection pool now (for /metrics).
     struct PoolStats {
-        double size = 0, open = 0, in_use = 0;
+        unsigned size = 0, open = 0, in_use = 0;
         std::uint64_t timeouts = 0;
     };
     virtual PoolStats pool_stats() const { return {}; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 namespace avenir::http {
 
@@ -60,6 +61,17 @@ void Metrics::sample(std::string& out, std::string_view name, std::string_view l
     else if (value == std::floor(value) && std::abs(value) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", value);
     else std::snprintf(buf, sizeof buf, "%.6g", value);
     out.append(" ").append(buf).append("\n");
+}
+
+void Metrics::server_gauges(std::string& out, const ServerLoad& l) {
+    const std::tuple<const char*, const char*, std::size_t> gauges[] = {
+        {"avenir_http_connections", "Client connections open.", l.connections},
+        {"avenir_workers", "Handler threads.", l.workers},
+        {"avenir_workers_busy", "Handler threads running a request now.", l.busy},
+        {"avenir_worker_queue_depth", "Requests waiting for a handler thread.", l.queued},
+        {"avenir_worker_queue_capacity", "Requests that may wait before new ones get 503.", l.queue_capacity},
+    };
+    for (const auto& [name, help, value] : gauges) single(out, name, "gauge", help, static_cast<double>(value));
 }
 
 std::string Metrics::render() const {

@@ -38,7 +38,17 @@ public:
     // Helpers for collectors: "# HELP", "# TYPE" and one sample line.
     static void family(std::string& out, std::string_view name, std::string_view type, std::string_view help);
     static void sample(std::string& out, std::string_view name, std::string_view labels, double value);
+    // A family of one unlabelled sample (type "gauge" or "counter").
+    static void single(std::string& out, std::string_view name, std::string_view type, std::string_view help, double value) {
+        family(out, name, type, help);
+        sample(out, name, {}, value);
+    }
     static std::string label_value(std::string_view v);  // escaped for a label value in quotes
+    // The HTTP server's own gauges: connections and the worker pool.
+    struct ServerLoad {
+        std::size_t connections = 0, workers = 0, busy = 0, queued = 0, queue_capacity = 0;
+    };
+    static void server_gauges(std::string& out, const ServerLoad& load);
 
     static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
     static constexpr std::array<int, 24> kStatuses{200, 201, 204, 206, 301, 302, 303, 304, 400, 401, 403, 404,

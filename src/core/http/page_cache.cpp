@@ -76,9 +76,9 @@ void PageCache::clear() {
     entries_.clear();
 }
 
-PageCache::Stats PageCache::stats() {
+std::size_t PageCache::entries() {
     std::lock_guard lock(mutex_);
-    return {entries_.size(), hits_.load(), stores_.load()};
+    return entries_.size();
 }
 
 }  // namespace avenir::http

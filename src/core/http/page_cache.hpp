@@ -68,11 +68,8 @@ public:
     // Lookups answered from the cache, and pages stored, since start (tests, statistics).
     std::uint64_t hits() const { return hits_.load(); }
     std::uint64_t stores() const { return stores_.load(); }
-    struct Stats {
-        std::size_t entries = 0;
-        std::uint64_t hits = 0, stores = 0;
-    };
-    Stats stats();
+    // Pages held now (statistics).
+    std::size_t entries();
 
 private:
     using TimePoint = std::chrono::steady_clock::time_point;

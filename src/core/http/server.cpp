@@ -52,16 +52,7 @@ struct Server::Impl {
 
     void gauges(std::string& out) {
         const auto load = workers.load();
-        Metrics::family(out, "avenir_http_connections", "gauge", "Client connections open.");
-        Metrics::sample(out, "avenir_http_connections", "", static_cast<double>(live.load()));
-        Metrics::family(out, "avenir_workers", "gauge", "Handler threads.");
-        Metrics::sample(out, "avenir_workers", "", static_cast<double>(workers.threads()));
-        Metrics::family(out, "avenir_workers_busy", "gauge", "Handler threads running a request now.");
-        Metrics::sample(out, "avenir_workers_busy", "", static_cast<double>(load.busy));
-        Metrics::family(out, "avenir_worker_queue_depth", "gauge", "Requests waiting for a handler thread.");
-        Metrics::sample(out, "avenir_worker_queue_depth", "", static_cast<double>(load.queued));
-        Metrics::family(out, "avenir_worker_queue_capacity", "gauge", "Requests that may wait before new ones get 503.");
-        Metrics::sample(out, "avenir_worker_queue_capacity", "", static_cast<double>(workers.capacity()));
+        Metrics::server_gauges(out, {live.load(), workers.threads(), load.busy, load.queued, workers.capacity()});
     }
 
     ServerConfig cfg;
@@ -260,13 +251,7 @@ struct Server::Impl {
         req.remote_address = c.remote_address;
         const unsigned version = head.get().version();
         req.http_version = version == 10 ? 10 : 11;
-        // RFC 9112 6.1 and 6.3: Avenir decodes no transfer coding but chunked, so any other value (or
-        // a list, or several fields), and any Transfer-Encoding on HTTP/1.0, leaves the body's end
-        // unknowable: 400 and close, never a guess that could run a request hidden in the body.
-        if (const auto te = head.get().find(bh::field::transfer_encoding); te != head.get().end()) {
-            if (version < 11 || head.get().count(bh::field::transfer_encoding) != 1 || !text::iequals(text::trim(sv(te->value())), "chunked"))
-                co_return co_await refuse(c, req, 400, version, start);
-        }
+        if (ambiguous_framing(head.get(), version)) co_return co_await refuse(c, req, 400, version, start);
         pipeline.prepare(req);
         const std::size_t limit = pipeline.body_limit(req);
         if (head.content_length() && *head.content_length() > limit)

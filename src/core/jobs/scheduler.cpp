@@ -5,18 +5,13 @@
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
-#include "core/mail/message.hpp"
+#include "core/security/random.hpp"
 #include "core/thread_priority.hpp"
 
 namespace avenir::jobs {
-namespace {
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-}  // namespace
 
 Scheduler::Scheduler(storage::Database& db, std::string holder)
-    : db_(db), holder_(holder.empty() ? mail::random_hex16() : std::move(holder)) {}
+    : db_(db), holder_(holder.empty() ? security::random_hex(8) : std::move(holder)) {}
 
 Scheduler::~Scheduler() {
     {
@@ -44,7 +39,7 @@ int Scheduler::run_due() {
     }
     int ran = 0;
     for (const auto& j : jobs_) {
-        const std::int64_t now = now_ms();
+        const std::int64_t now = clock::unix_millis();
         // One statement decides: due, and not held by a live lease of another instance. Two
         // instances racing both evaluate it; the row lock (PostgreSQL re-checks the WHERE on the
         // committed row) or the single writer (SQLite) lets one of them change it.

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/thread_priority.hpp"
 
 namespace avenir::mail {
 namespace {
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 constexpr std::size_t kMaxErrorLog = 300;
 }  // namespace
 
@@ -33,7 +31,7 @@ QueuedMailer::~QueuedMailer() {
 void QueuedMailer::send(storage::Executor& tx, const Message& m) {
     validate_message(m);
     tx.exec("INSERT INTO mail_queue (recipient, subject, body, lang, queued_ms) VALUES ($1, $2, $3, $4, $5)",
-            {m.to, m.subject, m.text, m.lang, now_ms()});
+            {m.to, m.subject, m.text, m.lang, clock::unix_millis()});
 }
 
 void QueuedMailer::send(const Message& m) {
@@ -46,7 +44,7 @@ void QueuedMailer::send(const Message& m) {
 }
 
 int QueuedMailer::deliver_due() {
-    const std::int64_t now = now_ms();
+    const std::int64_t now = clock::unix_millis();
     const std::string claim = random_hex16();
     // The outer conditions are checked again on the row that is locked (PostgreSQL) so that two
     // instances choosing the same rows cannot both claim one.
@@ -84,7 +82,7 @@ int QueuedMailer::deliver_due() {
         } else {
             const std::int64_t backoff = options_.first_backoff.count() << std::min<std::int64_t>(attempts - 1, 16);
             db_.exec("UPDATE mail_queue SET attempts = $1, next_try_ms = $2, claimed_until_ms = 0, claim = '' WHERE id = $3",
-                     {attempts, now_ms() + backoff, id});
+                     {attempts, clock::unix_millis() + backoff, id});
             log::warn("mail_retry", log::kv("mail_id", id) + " " + log::kv("attempts", attempts) + " " + log::kv("error", error));
         }
     }

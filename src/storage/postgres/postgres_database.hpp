@@ -25,7 +25,7 @@ public:
     void backup_to(const std::string& path) override;
     PoolStats pool_stats() const override {
         const auto s = pool_.stats();
-        return {static_cast<double>(s.size), static_cast<double>(s.open), static_cast<double>(s.in_use), s.timeouts};
+        return {s.size, s.open, s.in_use, s.timeouts};
     }
 
 protected:
