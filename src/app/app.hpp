@@ -63,6 +63,8 @@ public:
     // Requests by route and the platform's gauges, for GET /metrics (the server records into it).
     http::Metrics& metrics() { return *metrics_; }
     const std::vector<std::unique_ptr<kit::Module>>& modules() const { return modules_; }
+    // What the modules provide one another (extension points, the people directory).
+    const kit::Extensions& extensions() const { return extensions_; }
     // The started module of type M; throws std::logic_error when the list has none.
     template <class M>
     M& module() {

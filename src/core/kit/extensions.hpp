@@ -11,13 +11,19 @@
 //                  search module provides it; without one the header has no search field).
 //   SearchSource   a kind of thing the platform search (/search) finds: documents the module keeps
 //                  in the shared index (core/search/index.hpp), or a search of its own.
+//   Directory      who people are, for modules that work with other people than the signed-in
+//                  one (training: facilitators, participants, their e-mail language and time
+//                  zone, their consents). Provided by the module that owns accounts, once.
 // The next modules add theirs the same way (one struct here, one provider, one reader): feed
 // sources, dashboard cards, indicators.
 #include <algorithm>
 #include <any>
 #include <functional>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <stdexcept>
 #include <typeindex>
 #include <vector>
 
@@ -54,6 +60,28 @@ struct SearchSource {
     std::function<Own(http::Request& req, const search::SearchQuery& q, int offset, int limit)> search;
 };
 
+// A person as another module may see them: enough to name, notify and place them in time.
+struct PersonCard {
+    std::int64_t id = 0;
+    std::string name, email;
+    std::string lang;       // preferred language ("" = none)
+    std::string time_zone;  // IANA name ("" = UTC)
+};
+
+// The people directory (one provider: accounts). Each call is one query, whatever the number of ids.
+struct Directory {
+    // The people among ids who exist, in id order.
+    std::function<std::vector<PersonCard>(const std::vector<std::int64_t>& ids)> people;
+    // A person by e-mail address (compared without case).
+    std::function<std::optional<PersonCard>(const std::string& email)> by_email;
+    // Holders of a role over a region ("facilitator", "asia-pacific"), by name.
+    std::function<std::vector<PersonCard>(const std::string& role, const std::string& region)> holders;
+    // Of ids, those who currently give the consent `kind` ("recorded", "listed_publicly").
+    std::function<std::set<std::int64_t>(const std::vector<std::int64_t>& ids, const std::string& kind)> consenting;
+    // The region of each union among ids (unknown ids left out).
+    std::function<std::map<std::int64_t, std::string>(const std::vector<std::int64_t>& union_ids)> union_regions;
+};
+
 class Extensions {
 public:
     template <class Point>
@@ -70,6 +98,14 @@ public:
         if constexpr (requires(const Point& p) { p.order; })
             std::stable_sort(out.begin(), out.end(), [](const Point* a, const Point* b) { return a->order < b->order; });
         return out;
+    }
+
+    // The single item provided for Point; throws std::logic_error when none was.
+    template <class Point>
+    const Point& one() const {
+        const auto items = all<Point>();
+        if (items.empty()) throw std::logic_error(std::string("no module provides ") + typeid(Point).name());
+        return *items.front();
     }
 
 private:

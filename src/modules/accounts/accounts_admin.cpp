@@ -12,7 +12,7 @@
 namespace avenir::accounts {
 namespace {
 using nlohmann::json;
-const std::vector<std::string> kRoles{"admin", "coordinator", "dro", "facilitator", "member", "union_rep"};
+const std::vector<std::string> kRoles{"admin", "coordinator", "dro", "facilitator", "interpreter", "member", "union_rep"};
 
 std::string scope_type_of(const std::string& role) {
     if (role == "admin") return "global";
@@ -96,7 +96,7 @@ http::Response AccountsModule::coordination(http::Request& req) {
         if (g.role != "coordinator" || g.scope_type != "region") continue;
         json people = json::array();
         for (const auto& [user, role] : store_->scope_people("region", g.scope_id))
-            if (role == "dro" || role == "facilitator")
+            if (role == "dro" || role == "facilitator" || role == "interpreter")
                 people.push_back({{"name", user.display_name}, {"email", user.email}, {"role", role}, {"region", g.scope_id}});
         regions.push_back({{"slug", g.scope_id}, {"people", people}});
     }

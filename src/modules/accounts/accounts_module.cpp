@@ -21,14 +21,14 @@ void AccountsModule::declare(kit::Declarations& d) {
                "minutes without a request after which a session ends (ASVS level 2: 30)", SettingSpec::Type::Number, 24 * 60});
     d.setting({"sessions.absolute_hours", "AVENIR_SESSION_ABSOLUTE_HOURS", "12",
                "hours after sign-in after which a session ends whatever happens (ASVS level 2: 12)", SettingSpec::Type::Number, 24 * 30});
-    const char* roles = "admin, coordinator, dro, facilitator, member or union_rep";
+    const char* roles = "admin, coordinator, dro, facilitator, interpreter, member or union_rep";
     d.command({{"user", "create"},
                "create a verified account, optionally with a role",
                [this, roles](CLI::App& c) {
                    c.add_option("--email", cli_.email, "e-mail address")->required();
                    c.add_option("--name", cli_.name, "display name (default: the e-mail's local part)");
                    c.add_option("--role", cli_.role, roles);
-                   c.add_option("--region", cli_.region, "region slug, for coordinator, dro and facilitator");
+                   c.add_option("--region", cli_.region, "region slug, for coordinator, dro, facilitator and interpreter");
                    c.add_option("--union", cli_.union_id, "union id, for member and union_rep");
                    c.add_flag("--password-stdin", cli_.password_stdin, "read the password from the first line of standard input");
                },
@@ -38,7 +38,7 @@ void AccountsModule::declare(kit::Declarations& d) {
                [this, roles](CLI::App& c) {
                    c.add_option("--email", cli_.email, "e-mail address")->required();
                    c.add_option("--role", cli_.role, roles)->required();
-                   c.add_option("--region", cli_.region, "region slug, for coordinator, dro and facilitator");
+                   c.add_option("--region", cli_.region, "region slug, for coordinator, dro, facilitator and interpreter");
                    c.add_option("--union", cli_.union_id, "union id, for member and union_rep");
                },
                [this] { return user_grant_command(); }});
@@ -69,6 +69,7 @@ void AccountsModule::start(kit::Context& ctx, kit::Registration& reg) {
     declare_permissions(reg);
     routes(reg);
     reg.identity(identity());
+    reg.provide(directory());
     ctx.access.set_csrf([this](http::Request& req) { return security_->csrf_token(req); });
     ctx.audit.set_writer([](storage::Executor& ex, const kit::AuditEvent& e) {
         AccountsStore(ex).audit(e.event, e.actor, e.subject, e.detail, clock::unix_seconds());
@@ -108,7 +109,7 @@ namespace {
 // The scope a role is held over, from --region / --union; throws ConfigError when it does not fit.
 auth::Grant grant_of(const std::string& role, const std::string& region, const std::string& union_id) {
     if (role == "admin") return {"admin", "global", ""};
-    if (role == "coordinator" || role == "dro" || role == "facilitator") {
+    if (role == "coordinator" || role == "dro" || role == "facilitator" || role == "interpreter") {
         if (region.empty()) throw ConfigError("--role " + role + " needs --region SLUG (e.g. asia-pacific)");
         return {role, "region", region};
     }
@@ -116,7 +117,7 @@ auth::Grant grant_of(const std::string& role, const std::string& region, const s
         if (union_id.empty()) throw ConfigError("--role " + role + " needs --union ID");
         return {role, "union", union_id};
     }
-    throw ConfigError("unknown role '" + role + "': use admin, coordinator, dro, facilitator, member or union_rep");
+    throw ConfigError("unknown role '" + role + "': use admin, coordinator, dro, facilitator, interpreter, member or union_rep");
 }
 
 }  // namespace

@@ -41,6 +41,8 @@ public:
 private:
     void routes(kit::Registration& reg);
     kit::Identity identity();
+    // The people directory for other modules (accounts_directory.cpp).
+    kit::Directory directory();
     // The pipeline's guard: CSRF on state-changing requests, then the route's permission.
     std::optional<http::Response> guard(http::Request& req, const http::Route& route);
     int user_create_command();

@@ -38,7 +38,7 @@ void declare_permissions(kit::Registration& reg) {
 bool may_grant(const auth::Principal& who, std::string_view role, std::string_view scope_type, std::string_view scope_id) {
     // Admin and coordinator powers need two-factor sign-in set up, here as on their pages.
     if (auth::is_admin(who)) return who.totp_enabled;
-    if ((role == "dro" || role == "facilitator") && scope_type == "region")
+    if ((role == "dro" || role == "facilitator" || role == "interpreter") && scope_type == "region")
         return who.totp_enabled && who.has_role_in("coordinator", "region", scope_id);
     if (role == "member" && scope_type == "union") return who.has_role_in("union_rep", "union", scope_id);
     return false;

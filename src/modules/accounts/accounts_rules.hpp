@@ -17,7 +17,7 @@ namespace avenir::accounts {
 void declare_permissions(kit::Registration& reg);
 
 // Whether `who` may grant `role` over (scope_type, scope_id): admins grant everything;
-// coordinators grant dro and facilitator in their region (both with two-factor sign-in set up);
+// coordinators grant dro, facilitator and interpreter in their region (both with two-factor sign-in set up);
 // union reps grant member in their union.
 bool may_grant(const auth::Principal& who, std::string_view role, std::string_view scope_type, std::string_view scope_id);
 
