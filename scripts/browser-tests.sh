@@ -6,7 +6,9 @@
 # Ends with one line "browser: N passed, M failed" (the server's graceful shutdown counts as a check).
 # Mail goes by SMTP to scripts/smtp-sink.py (Debian's python3-aiosmtpd) on another free port; the
 # tests read the messages from AVENIR_MAIL_DIR. An admin without two-factor sign-in is created with
-# the CLI before the server starts (AVENIR_ADMIN_EMAIL / AVENIR_ADMIN_PASSWORD).
+# the CLI before the server starts (AVENIR_ADMIN_EMAIL / AVENIR_ADMIN_PASSWORD), with a DRO, a
+# coordinator and a facilitator of Asia-Pacific (AVENIR_DRO_EMAIL, AVENIR_COORD_EMAIL,
+# AVENIR_FACIL_EMAIL; same password).
 # AVENIR_BROWSER_TESTS="./a.test.mjs ./b.test.mjs" runs only those files.
 # AVENIR_KEEP_TMP=1 keeps the temp dir (database, server log, TAP output) for a look afterwards.
 set -uo pipefail
@@ -95,6 +97,15 @@ export AVENIR_DRO_EMAIL=dro@example.org
 printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
   | "$avenir" user create --email "$AVENIR_DRO_EMAIL" --name DRO --role dro --region asia-pacific --password-stdin >"$tmp/dro.log" 2>&1 \
   || { cat "$tmp/dro.log" >&2; setup_failed "avenir user create (dro)"; }
+
+# Training: a coordinator of Asia-Pacific (sets up two-factor sign-in in the test) and a facilitator.
+export AVENIR_COORD_EMAIL=coord.asia@example.org AVENIR_FACIL_EMAIL=facil.asia@example.org
+for who in "$AVENIR_COORD_EMAIL coordinator Coordinator" "$AVENIR_FACIL_EMAIL facilitator Facilitator"; do
+  set -- $who
+  printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+    | "$avenir" user create --email "$1" --name "$3" --role "$2" --region asia-pacific --password-stdin >"$tmp/$2.log" 2>&1 \
+    || { cat "$tmp/$2.log" >&2; setup_failed "avenir user create ($2)"; }
+done
 
 # The SMTP sink: any free port (it says which), one .eml and one .json per message in $mail_dir.
 mail_dir="$tmp/mail"

@@ -6,13 +6,13 @@
 // AVENIR_ADMIN_EMAIL / AVENIR_ADMIN_PASSWORD (an admin without two-factor sign-in);
 // scripts/browser-tests.sh sets all three.
 import assert from 'node:assert/strict';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  LANGUAGES, axePageViolations, formatViolations, href, launchBrowser, list, openContext,
+  LANGUAGES, axePageViolations, base32Decode, formatViolations, href, launchBrowser, list, openContext, totpCode, totpStep,
 } from './support.mjs';
 
 const MAIL_DIR = process.env.AVENIR_MAIL_DIR;
@@ -20,43 +20,6 @@ const ADMIN_EMAIL = process.env.AVENIR_ADMIN_EMAIL;
 const ADMIN_PASSWORD = process.env.AVENIR_ADMIN_PASSWORD;
 const PASSWORD = 'violet-tractor-harbour-91';
 const [EN, FR, , AR] = LANGUAGES;
-
-// ---- TOTP (RFC 6238 over RFC 4226): HMAC-SHA1, 6 digits, 30-second steps ----
-
-// RFC 4648 base32 (A-Z, 2-7), case and spaces ignored, padding optional.
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const clean = text.toUpperCase().replace(/[\s=]/g, '');
-  const out = [];
-  let bits = 0;
-  let value = 0;
-  for (const ch of clean) {
-    const v = alphabet.indexOf(ch);
-    if (v < 0) throw new Error(`not base32: ${JSON.stringify(ch)} in ${JSON.stringify(text)}`);
-    value = (value << 5) | v;
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((value >>> bits) & 0xff);
-    }
-  }
-  return Buffer.from(out);
-}
-
-const TOTP_STEP_SECONDS = 30;
-function totpStep(ms = Date.now()) {
-  return Math.floor(ms / 1000 / TOTP_STEP_SECONDS);
-}
-
-// The 6-digit code of a step (RFC 4226 section 5.3: dynamic truncation).
-function totpCode(secretBase32, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 1_000_000).padStart(6, '0');
-}
 
 // ---- mail from the SMTP sink ----
 
@@ -360,7 +323,7 @@ for (const [name, p] of [['sign-in', '/account/sign-in'], ['register', '/account
   });
 }
 
-// The TOTP implementation above, against RFC 6238 appendix B (SHA1, 8 digits there; the last 6
+// The TOTP helpers (support.mjs), against RFC 6238 appendix B (SHA1, 8 digits there; the last 6
 // digits are the 6-digit code) and RFC 4648's base32 test vectors.
 describe('TOTP helper', () => {
   test('RFC 4648 base32 and RFC 6238 test vectors', () => {

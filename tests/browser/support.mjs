@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: Debian's chromium through playwright-core, a guard that
 // keeps every request on the server under test, request counting and axe-core audits.
 // Not a test file itself (node --test only picks up *.test.mjs here).
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -167,4 +168,41 @@ export function formatViolations(url, violations) {
 
 export function list(items) {
   return items.map((i) => `    ${i}`).join('\n');
+}
+
+// ---- TOTP (RFC 6238 over RFC 4226): HMAC-SHA1, 6 digits, 30-second steps ----
+
+// RFC 4648 base32 (A-Z, 2-7), case and spaces ignored, padding optional.
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.toUpperCase().replace(/[\s=]/g, '');
+  const out = [];
+  let bits = 0;
+  let value = 0;
+  for (const ch of clean) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new Error(`not base32: ${JSON.stringify(ch)} in ${JSON.stringify(text)}`);
+    value = (value << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((value >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(out);
+}
+
+const TOTP_STEP_SECONDS = 30;
+export function totpStep(ms = Date.now()) {
+  return Math.floor(ms / 1000 / TOTP_STEP_SECONDS);
+}
+
+// The 6-digit code of a step (RFC 4226 section 5.3: dynamic truncation).
+export function totpCode(secretBase32, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 1_000_000).padStart(6, '0');
 }

@@ -31,19 +31,7 @@ protected:
         if (!config_.outbox_dir.empty()) fs::remove_all(config_.outbox_dir);
     }
     // Bodies of the messages in the outbox, oldest first.
-    std::vector<mail::ParsedMessage> outbox() {
-        app_->flush_mail();
-        std::vector<fs::path> files;
-        if (fs::exists(config_.outbox_dir))
-            for (const auto& e : fs::directory_iterator(config_.outbox_dir)) files.push_back(e.path());
-        std::sort(files.begin(), files.end());
-        std::vector<mail::ParsedMessage> out;
-        for (const auto& f : files) {
-            std::ifstream in(f, std::ios::binary);
-            out.push_back(mail::parse_message(std::string(std::istreambuf_iterator<char>(in), {})));
-        }
-        return out;
-    }
+    std::vector<mail::ParsedMessage> outbox() { return read_outbox(*app_, config_.outbox_dir); }
     static std::string link_in(const std::string& text) {
         std::smatch m;
         EXPECT_TRUE(std::regex_search(text, m, std::regex("https?://[^/\\s]+(/\\S*)")));

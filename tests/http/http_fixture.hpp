@@ -7,13 +7,16 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <map>
 #include <regex>
 #include <string>
 
 #include "app/app.hpp"
+#include "core/mail/message.hpp"
 #include "core/http/compress.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/guide/guide_module.hpp"
@@ -167,6 +170,21 @@ private:
     std::map<std::string, std::string> cookies_;
     std::string csrf_;
 };
+
+// The messages in an outbox folder once the app's queue is flushed, oldest first.
+inline std::vector<mail::ParsedMessage> read_outbox(App& app, const std::string& dir) {
+    app.flush_mail();
+    std::vector<std::filesystem::path> files;
+    if (std::filesystem::exists(dir))
+        for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::vector<mail::ParsedMessage> out;
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        out.push_back(mail::parse_message(std::string(std::istreambuf_iterator<char>(in), {})));
+    }
+    return out;
+}
 
 // A browser signed in with e-mail and password (accounts without two-factor).
 inline std::unique_ptr<Browser> signed_in_browser(const http::Pipeline& pipeline, const std::string& email, const std::string& password) {
