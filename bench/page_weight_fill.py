@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Page weight for bench/page-weight: filling route parameters with real values, found on the site
 (list pages, links) or created here (a session plan and its share link, a union, two saved versions
-of a workshop for the diff page), and the form reader used to save a workshop as it is."""
+of a workshop for the diff page, a private training calendar address), and the form reader used to save a workshop as it is."""
 import html
 import re
 import urllib.parse
@@ -119,7 +119,21 @@ class Values:
         self.values["file"] = files[:cap]
         if not self.values["file"]:
             self.value_notes["file"] = "no library resource of the seeded database has a file"
+        # Training: the cycles on the calendar, the sessions of the first ones.
+        self.values["cycle"] = self.links("/training", r'href="/training/cycles/([0-9]+)"')[:cap]
+        sessions = []
+        for cid in self.values["cycle"][:2]:
+            sessions += self.links(f"/training/cycles/{cid}", r'href="/training/sessions/([0-9]+)/session\.ics"')
+        self.values["session"] = sessions[:cap]
         member = self.personas.get("member")
+        # The member's private calendar address (made here; the page shows it once).
+        if member is not None:
+            page = member.get("/training/mine")
+            res = member.request("POST", "/training/mine/calendar", form={"_csrf": csrf_of(page.text), "action": "new"})
+            m = re.search(r"/training/calendar/([0-9a-f]+)", res.text)
+            self.values["calendar_token"] = [m.group(1)] if m else []
+            if not m:
+                self.value_notes["calendar_token"] = f"making a calendar address answered {res.status}"
         # A session plan with a few workshops in it, and its share link.
         if member is not None and self.values["workshop"]:
             page = member.get("/guide/plans")
@@ -197,8 +211,14 @@ class Values:
                 kinds.append("file")
             elif n == "plan_id":
                 kinds.append("plan")
+            elif n == "token" and pattern.startswith("/training/calendar/"):
+                kinds.append("calendar_token")
             elif n == "token":
                 kinds.append("token")
+            elif n == "id" and pattern.startswith("/training/cycles/"):
+                kinds.append("cycle")
+            elif n == "id" and pattern.startswith("/training/sessions/"):
+                kinds.append("session")
             elif n == "union_id":
                 kinds.append("union")
             else:
