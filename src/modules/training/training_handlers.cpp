@@ -154,6 +154,7 @@ http::Response TrainingModule::cycle_page(http::Request& req) {
     d["enrol_closes"] = ctx_->formatter.format_date(req.lang, c.enrol_closes, c.time_zone);
     d["full"] = c.enrolled >= c.capacity;
     d["calendar_href"] = env.href("/training");
+    d["certificate_href"] = env.href("/training/cycles/" + std::to_string(c.id) + "/certificate");
     const std::string base = "/training/cycles/" + std::to_string(c.id);
     d["signed_in"] = who != nullptr;
     d["sign_in_href"] = env.href("/account/sign-in?next=" + env.href(base));

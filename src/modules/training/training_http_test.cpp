@@ -196,6 +196,51 @@ TEST_P(TrainingHttp, CalendarsParseAndShowLinksOnlyToThoseWhoMayJoin) {
     EXPECT_EQ(call(app_->pipeline(), http::Method::Get, path).res.status, 404);
 }
 
+TEST_P(TrainingHttp, ASignInSheetTypedBackAndACertificateWithItsCheck) {
+    auto& accounts = app_->module<accounts::AccountsModule>();
+    const auto leila = accounts.store().user_by_email("leila@example.org")->id;
+    const auto kofi = accounts.store().user_by_email("kofi@example.org")->id;
+    const auto place = training().store().enrol(1, leila, std::nullopt, 0).enrolment;
+    training().store().enrol(1, kofi, std::nullopt, 0);
+    auto facil = as("facil");
+    auto sheet = facil->get("/training/sessions/1/sheet");
+    ASSERT_EQ(sheet.res.status, 200);
+    EXPECT_NE(sheet.body.find(place.code), std::string::npos);
+    // A code that is nobody's: refused whole, what was typed kept.
+    auto bad = facil->post("/training/sessions/1/sheet", {{"codes", place.code + ", ZZZZZZ"}});
+    EXPECT_EQ(bad.res.status, 422);
+    EXPECT_NE(bad.body.find("ZZZZZZ"), std::string::npos);
+    EXPECT_TRUE(training().store().attendance(1).empty());
+    facil->get("/training/sessions/1/sheet");
+    std::string lower = place.code;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    EXPECT_EQ(facil->post("/training/sessions/1/sheet", {{"codes", "\n" + lower + "\n"}}).res.status, 303);
+    const auto marks = training().store().attendance(1);
+    ASSERT_EQ(marks.size(), 1u);
+    EXPECT_EQ(marks[0].source, "sheet");
+    EXPECT_EQ(marks[0].enrolment_id, place.id);
+
+    // Not complete yet: no certificate.
+    auto me = as("leila");
+    EXPECT_EQ(me->get("/training/cycles/1/certificate").res.status, 409);
+    for (std::int64_t session : {2, 3}) training().store().record({{session, place.id, training::Mark::Present, 0, "roster", std::nullopt, 0}});
+    auto cert = me->get("/training/cycles/1/certificate");
+    ASSERT_EQ(cert.res.status, 200);
+    EXPECT_NE(cert.body.find("leila"), std::string::npos);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(cert.body, m, std::regex("/training/certificates/([0-9a-f]{32})")));
+    const std::string check = m[0];
+    EXPECT_NE(me->get("/training/cycles/1/certificate").body.find(check), std::string::npos);  // the same address each time
+    // The check shows the name only with the "listed publicly" consent.
+    auto anonymous = call(app_->pipeline(), http::Method::Get, check);
+    ASSERT_EQ(anonymous.res.status, 200);
+    EXPECT_NE(anonymous.body.find("This certificate is valid"), std::string::npos);
+    EXPECT_EQ(anonymous.body.find("leila"), std::string::npos);
+    accounts.store().give_consent(leila, "listed_publicly", 1);
+    EXPECT_NE(call(app_->pipeline(), http::Method::Get, check).body.find("leila"), std::string::npos);
+    EXPECT_EQ(call(app_->pipeline(), http::Method::Get, "/training/certificates/00000000000000000000000000000000").res.status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TrainingHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });
 
 }  // namespace

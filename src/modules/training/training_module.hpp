@@ -20,6 +20,8 @@
 
 namespace avenir::training {
 
+struct ViewEnv;
+
 class TrainingModule final : public kit::Module {
 public:
     std::string name() const override { return "training"; }
@@ -65,6 +67,13 @@ private:
     http::Response save_roster(http::Request& req);
     http::Response roster_page(http::Request& req, bool invalid);
     http::Response submit_make_up(http::Request& req);
+    http::Response sheet(http::Request& req);
+    // unknown: codes typed back that are no participant's (the page then says so, 422).
+    http::Response sheet_page(http::Request& req, const std::vector<std::string>& unknown, const std::string& typed);
+    http::Response save_sheet(http::Request& req);
+    http::Response certificate(http::Request& req);
+    http::Response verify_certificate(http::Request& req);
+    nlohmann::json certificate_view(const ViewEnv& env, const Cycle& c, const std::vector<Session>& sessions, const std::string& name);
     http::Response import_form(http::Request& req);
     http::Response import_report(http::Request& req);
     http::Response import_page(http::Request& req);

@@ -84,6 +84,7 @@ http::Response TrainingModule::roster_page(http::Request& req, bool invalid) {
            {"session", session_view(env, *c, s)},
            {"checkin_code", s.checkin_code},
            {"import_href", env.href("/training/sessions/" + std::to_string(s.id) + "/import")},
+           {"sheet_href", env.href("/training/sessions/" + std::to_string(s.id) + "/sheet")},
            {"rows", rows},
            {"has_rows", !rows.empty()},
            {"threshold", c->threshold_percent},

@@ -16,6 +16,9 @@ void TrainingModule::routes(kit::Registration& r) {
     r.get("/training/indicators", "signed_in", h(&TrainingModule::indicators));
     r.get("/training/indicators.csv", "signed_in", h(&TrainingModule::indicators));
     r.post("/training/mine/calendar", "signed_in", h(&TrainingModule::calendar_token));
+    // A certificate for its holder once complete; its verification address for anyone.
+    r.get("/training/cycles/{id}/certificate", "signed_in", h(&TrainingModule::certificate));
+    r.get("/training/certificates/{token}", "public", h(&TrainingModule::verify_certificate));
     // Calendars: links to join only for those who may (may_join); the private feed by its token.
     r.get("/training/cycles/{id}/calendar.ics", "public", h(&TrainingModule::cycle_calendar));
     r.get("/training/sessions/{id}/session.ics", "public", h(&TrainingModule::session_calendar));
@@ -40,6 +43,8 @@ void TrainingModule::routes(kit::Registration& r) {
     r.get("/training/sessions/{id}/roster", "training_facilitate", h(&TrainingModule::roster));
     r.post("/training/sessions/{id}/roster", "training_facilitate", h(&TrainingModule::save_roster));
     r.post("/training/sessions/{id}/make-ups/{enrolment_id}", "training_facilitate", h(&TrainingModule::decide_make_up));
+    r.get("/training/sessions/{id}/sheet", "training_facilitate", h(&TrainingModule::sheet));
+    r.post("/training/sessions/{id}/sheet", "training_facilitate", h(&TrainingModule::save_sheet));
     r.get("/training/sessions/{id}/import", "training_facilitate", h(&TrainingModule::import_form));
     http::RouteOptions reports;
     reports.max_body = 4 << 20;  // a report of a few thousand rows, sent back between the steps

@@ -23,6 +23,9 @@ const bool kRegistered = register_route_table({
         {"GET /training/indicators.csv", {SignIn, Allow, Allow, Allow, Allow}},
         {"GET /training/cycles/{id}", {Allow, Allow, Allow, Allow, Allow}},
         {"POST /training/mine/calendar", {Deny, Allow, Allow, Allow, Allow}},
+        // Only one's own certificate, once complete (404 or 409 otherwise).
+        {"GET /training/cycles/{id}/certificate", {SignIn, Allow, Allow, Allow, Allow}},
+        {"GET /training/certificates/{token}", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /training/cycles/{id}/calendar.ics", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /training/sessions/{id}/session.ics", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /training/calendar/{token}", {Allow, Allow, Allow, Allow, Allow}},  // an unknown token: 404
@@ -46,6 +49,8 @@ const bool kRegistered = register_route_table({
         {"GET /training/sessions/{id}/roster", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /training/sessions/{id}/roster", {Deny, Deny, Deny, Deny, Allow}},
         {"POST /training/sessions/{id}/make-ups/{enrolment_id}", {Deny, Deny, Deny, Deny, Allow}},  // admin: 404 (none)
+        {"GET /training/sessions/{id}/sheet", {SignIn, Deny, Deny, Deny, Allow}},
+        {"POST /training/sessions/{id}/sheet", {Deny, Deny, Deny, Deny, Allow}},
         {"GET /training/sessions/{id}/import", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /training/sessions/{id}/import", {Deny, Deny, Deny, Deny, Allow}},
     },

@@ -83,6 +83,10 @@ public:
     std::vector<AttendanceMark> all_attendance();
     std::vector<MakeUpRecord> all_make_ups();
 
+    // The certificate's verification token of a place: the stored one, else `candidate`, stored.
+    std::string certificate_token(std::int64_t enrolment_id, const std::string& candidate);
+    std::optional<Enrolment> enrolment_by_certificate(const std::string& token);
+
     // The person's private calendar address (its token's hash): replaced, or removed with nullopt.
     void set_calendar_token(std::int64_t user_id, const std::optional<std::string>& token_hash, std::int64_t now);
     std::optional<std::int64_t> calendar_owner(const std::string& token_hash);

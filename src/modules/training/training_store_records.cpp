@@ -97,6 +97,21 @@ std::vector<MakeUpRecord> TrainingStore::all_make_ups() {
     return out;
 }
 
+// ---- certificates ------------------------------------------------------------------------------
+
+std::string TrainingStore::certificate_token(std::int64_t enrolment_id, const std::string& candidate) {
+    return db_.with_tx([&](storage::Transaction& tx) {
+        tx.exec("UPDATE training_enrolments SET certificate_token = $2 WHERE id = $1 AND certificate_token IS NULL", {enrolment_id, candidate});
+        return tx.exec("SELECT certificate_token FROM training_enrolments WHERE id = $1", {enrolment_id}).at(0).get_text("certificate_token");
+    });
+}
+
+std::optional<Enrolment> TrainingStore::enrolment_by_certificate(const std::string& token) {
+    const auto r = db_.exec(std::string("SELECT ") + kEnrolmentColumns + " FROM training_enrolments WHERE certificate_token = $1", {token});
+    if (r.empty()) return std::nullopt;
+    return to_enrolment(r.at(0));
+}
+
 // ---- calendars ----------------------------------------------------------------------------------
 
 void TrainingStore::set_calendar_token(std::int64_t user_id, const std::optional<std::string>& token_hash, std::int64_t now) {
