@@ -14,6 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kill9_training import verify_training  # noqa: E402
 from drill_http import Broken, Down, Http, csrf_of  # noqa: E402
 
 MARK = "kn9"  # every marker starts so; nothing shipped or seeded does
@@ -205,10 +206,12 @@ def cmd_verify(a):
             if not exp or summary != exp["summary"]:
                 bad(f"workshop {r['slug']}: current English texts ({summary!r}) are not those of version {r['version']} ({r['note']})")
 
-    # Verdicts per write.
+    # Verdicts per write (the training writes are checked by their final states below).
     counts = collections.Counter()
     for m, rec in sent.items():
         kind = rec["kind"]
+        if kind in ("enrolment", "attendance"):
+            continue
         hits = found.get(m, [])
         if len(hits) > 1:
             bad(f"{kind} {m}: stored {len(hits)} times ({hits})")
@@ -238,6 +241,8 @@ def cmd_verify(a):
     for m in found:
         if m not in sent:
             bad(f"{m}: in the database ({found[m]}) but no writer sent it")
+    training = verify_training(db, sent, acks, bad)
+    counts["lost"] += training["enrolment lost"] + training["attendance lost"]
 
     # Through the server: resource pages and search, plan lists, workshop histories.
     http_checked = 0
@@ -318,7 +323,9 @@ def cmd_verify(a):
     print(f"verify: answers seen by the writers: {statuses}")
     acked = sum(1 for m in sent if m in acks)
     print(f"verify: {len(sent)} writes sent: {acked} acknowledged "
-          f"(library {counts['library acknowledged']}, plans {counts['plan acknowledged']}, workshop saves {counts['guide acknowledged']}), "
+          f"(library {counts['library acknowledged']}, plans {counts['plan acknowledged']}, workshop saves {counts['guide acknowledged']}, "
+          f"places taken or given up {training['enrolment acknowledged']}, attendance marks {training['attendance acknowledged']}), "
+          f"training: {training['enrolment places verified']} places and {training['attendance marks verified']} marks in a state a write left, "
           f"{counts['verified present']} verified present and whole, {counts['lost']} lost; "
           f"{counts['unacknowledged']} unacknowledged: {counts['unacknowledged present whole']} present whole, "
           f"{counts['unacknowledged absent']} absent; {http_checked} checked through HTTP"

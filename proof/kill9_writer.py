@@ -2,8 +2,10 @@
 # The client side of proof/kill9 (standard library only; run with /usr/bin/python3):
 #   kill9_writer.py write  --base URL --journal DIR --accounts E1,E2,.. --slugs S1,S2,.. --stop FILE
 #       writer threads, one per account, loop until FILE exists: library resources (POST /library/new),
-#       session plans (POST /guide/plans) and workshop saves (POST /guide/{slug}/edit, each thread its own
-#       workshop). Every write carries a unique marker; before its request is sent it is journalled as
+#       session plans (POST /guide/plans), workshop saves (POST /guide/{slug}/edit, each thread its own
+#       workshop), training places taken and given up (POST /training/cycles/{E}/enrol and /withdraw, E the
+#       cycle --enrol-cycle) and attendance marks (POST /training/sessions/{id}/roster, each writer marking its
+#       own place in cycle --attend-cycle, which it facilitates). Every write carries a unique marker; before its request is sent it is journalled as
 #       "sent" (with everything needed to recognise it whole), and "ack" only when a success answer came
 #       back in full (303 to the new thing's address); anything else is journalled "nack" with the reason.
 #       The server being down (connection refused) is waited out; nothing is journalled then.
@@ -87,6 +89,8 @@ class Writer(threading.Thread):
         self.rng = random.Random()
         self.csrf = None
         self.journal = open(os.path.join(a.journal, f"writer-{n}.jsonl"), "a", buffering=1)
+        self.place = None      # this writer's place in the attendance cycle (enrolment id)
+        self.sessions = []     # that cycle's sessions
 
     def log(self, **rec):
         rec["t"] = round(time.time(), 3)
@@ -230,18 +234,69 @@ class Writer(threading.Thread):
         return self.post_write("guide", marker, f"/guide/{self.slug}/edit", form, r"/guide/([a-z0-9-]+)/history$",
                                {"slug": self.slug, "base_version": int(fields["version"]), "summary": summary, "account": self.email})
 
+    def enrolment(self):
+        """Takes or gives up this writer's place in the enrolment cycle (the state is checked at the end)."""
+        cycle = self.a.enrol_cycle
+        status, _, page = self.get(f"/training/cycles/{cycle}")
+        token = csrf_of(page)
+        if status != 200 or not token:
+            self.csrf = None if status in (303, 403) else self.csrf
+            return None
+        op = "withdraw" if "/withdraw" in page and self.rng.random() < 0.5 else "enrol"
+        marker = MARK + uuid.uuid4().hex[:20]
+        return self.post_write("enrolment", marker, f"/training/cycles/{cycle}/{op}", [("_csrf", token)],
+                               rf"/training/cycles/({cycle})$", {"op": op, "account": self.email, "cycle": cycle})
+
+    def attendance(self):
+        """Marks this writer's own place on a session's roster with a random mark."""
+        cycle = self.a.attend_cycle
+        if self.place is None:
+            status, _, page = self.get(f"/training/cycles/{cycle}")
+            if status == 200 and "You are enrolled." not in page and csrf_of(page):
+                try:
+                    self.http.request("POST", f"/training/cycles/{cycle}/enrol", [("_csrf", csrf_of(page))])
+                except (Down, Broken):
+                    return None
+                return 0
+            self.sessions = re.findall(r'href="/training/sessions/([0-9]+)/roster"', page)
+            if not self.sessions:
+                return None
+            status, _, page = self.get(f"/training/sessions/{self.sessions[0]}/roster")
+            m = re.search(r"<legend>Writer " + str(self.n + 1) + r' <span[^>]*>[A-Z0-9]+</span></legend>\s*<div class="choices"><span><input type="radio" id="m-([0-9]+)-', page)
+            if status != 200 or not m:
+                return None
+            self.place = m.group(1)
+        session = self.rng.choice(self.sessions)
+        status, _, page = self.get(f"/training/sessions/{session}/roster")
+        token = csrf_of(page)
+        if status != 200 or not token:
+            return None
+        mark = self.rng.choice(["present", "late", "partial", "excused", "absent"])
+        minutes = self.rng.randint(1, 180) if mark == "partial" else 0
+        form = [("_csrf", token), (f"mark_{self.place}", mark)] + ([(f"minutes_{self.place}", str(minutes))] if minutes else [])
+        marker = MARK + uuid.uuid4().hex[:20]
+        return self.post_write("attendance", marker, f"/training/sessions/{session}/roster", form,
+                               rf"/training/sessions/({session})/roster\?saved=1$",
+                               {"session": int(session), "place": int(self.place), "mark": mark, "minutes": minutes, "account": self.email})
+
     def run(self):
         try:
             while not self.stopping():
                 if not self.csrf:
                     self.sign_in()
                 r = self.rng.random()
-                if r < 0.5:
+                if r < 0.35:
                     status = self.library()
-                elif r < 0.75 or not self.slug:
+                elif r < 0.5 or not self.slug:
                     status = self.plan()
-                else:
+                elif r < 0.65:
                     status = self.guide()
+                elif r < 0.8 and self.a.enrol_cycle:
+                    status = self.enrolment()
+                elif self.a.attend_cycle:
+                    status = self.attendance()
+                else:
+                    status = self.plan()
                 if status is None or status in (502, 503, 504):
                     time.sleep(0.05)  # down or restarting: do not spin
         except Stopping:
@@ -285,6 +340,8 @@ def main():
     w.add_argument("--slugs", default="", type=lambda s: [x for x in s.split(",") if x])
     w.add_argument("--stop", required=True)
     w.add_argument("--timeout", type=float, default=20)
+    w.add_argument("--enrol-cycle", default="", help="training cycle whose place each writer takes and gives up")
+    w.add_argument("--attend-cycle", default="", help="training cycle each writer is enrolled in and facilitates")
     v = sub.add_parser("verify")
     v.add_argument("--journal", required=True)
     v.add_argument("--dialect", choices=["sqlite", "postgres"], required=True)
