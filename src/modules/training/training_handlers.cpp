@@ -167,8 +167,7 @@ http::Response TrainingModule::cycle_page(http::Request& req) {
             d["place"] = {{"enrolled", e->state == "enrolled"}, {"waiting", e->state == "waiting"}, {"code", e->code}};
             if (e->state == "enrolled") {
                 const auto all_ups = st.make_ups(c.id);
-                const Completion done = evaluate(facts_for(sessions, e->id, st.attendance(c.id), all_ups), rule_of(c),
-                                                 e->confirmed_at.value_or(e->requested_at), now);
+                const Completion done = completion_of(c, sessions, *e, st.attendance(c.id), all_ups, now);
                 d["standing"] = standing_view(env, c, sessions, done);
                 // A missed session can be made up (or its make-up is waiting for a decision).
                 const auto& ups = all_ups;
@@ -229,8 +228,7 @@ http::Response TrainingModule::mine_page(http::Request& req, const std::string& 
         p["code"] = e.code;
         if (e.state == "enrolled") {
             const auto sessions = st.sessions(c->id);
-            const Completion done = evaluate(facts_for(sessions, e.id, st.attendance(c->id), st.make_ups(c->id)), rule_of(*c),
-                                             e.confirmed_at.value_or(e.requested_at), now);
+            const Completion done = completion_of(*c, sessions, e, st.attendance(c->id), st.make_ups(c->id), now);
             p["standing"] = standing_view(env, *c, sessions, done);
         }
         places.push_back(std::move(p));

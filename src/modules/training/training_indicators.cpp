@@ -33,7 +33,7 @@ std::vector<Indicator> compute_indicators(TrainingStore& st, std::int64_t now) {
         for (const auto& e : places[c.id]) {
             ++row.enrolled;
             const auto& my_ups = ups[e.id];
-            const Completion done = evaluate(facts_for(ss, e.id, marks[e.id], my_ups), rule_of(c), e.confirmed_at.value_or(e.requested_at), now);
+            const Completion done = completion_of(c, ss, e, marks[e.id], my_ups, now);
             row.completed += done.standing == Standing::Complete;
             row.at_risk += done.standing == Standing::AtRisk || done.standing == Standing::CannotComplete;
             row.make_ups += static_cast<int>(std::count_if(my_ups.begin(), my_ups.end(), [](const MakeUpRecord& m) { return m.state == MakeUp::Approved; }));

@@ -26,8 +26,7 @@ http::Response TrainingModule::submit_make_up(http::Request& req) {
     const std::int64_t now = clock::unix_seconds();
     // Only a session this person missed (by the all-sessions rule) can be made up.
     const auto sessions = st.sessions(c->id);
-    const Completion done = evaluate(facts_for(sessions, e->id, st.attendance(c->id), st.make_ups(c->id)), rule_of(*c),
-                                     e->confirmed_at.value_or(e->requested_at), now);
+    const Completion done = completion_of(*c, sessions, *e, st.attendance(c->id), st.make_ups(c->id), now);
     bool missed = false;
     for (std::size_t i = 0; i < sessions.size(); ++i)
         if (sessions[i].id == s.id) missed = done.sessions[i] == SessionOutcome::Missed;

@@ -154,7 +154,7 @@ http::Response TrainingModule::participants(http::Request& req) {
         if (e.state == "waiting") {
             waiting.push_back(row);
         } else if (e.state == "enrolled") {
-            const Completion done = evaluate(facts_for(sessions, e.id, marks, make_ups), rule_of(c), e.confirmed_at.value_or(e.requested_at), now);
+            const Completion done = completion_of(c, sessions, e, marks, make_ups, now);
             row["standing"] = standing_view(env, c, sessions, done);
             at_risk += done.standing == Standing::AtRisk || done.standing == Standing::CannotComplete;
             complete += done.standing == Standing::Complete;

@@ -108,8 +108,7 @@ http::Response TrainingModule::certificate(http::Request& req) {
     if (!e || e->state != "enrolled") throw NotFound("You have no certificate for this cycle.");
     const auto sessions = st.sessions(c.id);
     const std::int64_t now = clock::unix_seconds();
-    const Completion done = evaluate(facts_for(sessions, e->id, st.attendance(c.id), st.make_ups(c.id)), rule_of(c),
-                                     e->confirmed_at.value_or(e->requested_at), now);
+    const Completion done = completion_of(c, sessions, *e, st.attendance(c.id), st.make_ups(c.id), now);
     if (done.standing != Standing::Complete) throw Conflict("A certificate is given once every session is attended or made up.");
     const std::string token = st.certificate_token(e->id, security::random_hex(16));
     const ViewEnv env{req, *ctx_, who.time_zone};
@@ -127,8 +126,7 @@ http::Response TrainingModule::verify_certificate(http::Request& req) {
     const auto c = st.cycle(e->cycle_id);
     if (!c) throw NotFound("No certificate has this address.");
     const auto sessions = st.sessions(c->id);
-    const Completion done = evaluate(facts_for(sessions, e->id, st.attendance(c->id), st.make_ups(c->id)), rule_of(*c),
-                                     e->confirmed_at.value_or(e->requested_at), clock::unix_seconds());
+    const Completion done = completion_of(*c, sessions, *e, st.attendance(c->id), st.make_ups(c->id), clock::unix_seconds());
     const ViewEnv env{req, *ctx_, ""};
     std::string name;
     if (e->user_id && directory().consenting({*e->user_id}, "listed_publicly").contains(*e->user_id))

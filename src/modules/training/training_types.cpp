@@ -73,6 +73,11 @@ std::vector<SessionFacts> facts_for(const std::vector<Session>& sessions, std::i
 
 CycleRule rule_of(const Cycle& c) { return {c.threshold_percent, c.make_ups_allowed}; }
 
+Completion completion_of(const Cycle& c, const std::vector<Session>& sessions, const Enrolment& e,
+                         const std::vector<AttendanceMark>& marks, const std::vector<MakeUpRecord>& make_ups, std::int64_t now) {
+    return evaluate(facts_for(sessions, e.id, marks, make_ups), rule_of(c), e.confirmed_at.value_or(e.requested_at), now);
+}
+
 std::int64_t week_later(std::int64_t first, int weeks, const std::string& zone) {
     const i18n::WallTime w = i18n::utc_to_local(first, zone);
     const auto day = i18n::local_to_utc({w.year, w.month, w.day, 12, 0, 0}, "UTC");

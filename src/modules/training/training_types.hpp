@@ -101,6 +101,10 @@ std::vector<std::string> validate(const Session& s);
 std::vector<SessionFacts> facts_for(const std::vector<Session>& sessions, std::int64_t enrolment_id,
                                     const std::vector<AttendanceMark>& marks, const std::vector<MakeUpRecord>& make_ups);
 CycleRule rule_of(const Cycle& c);
+// The all-sessions rule for one place: its marks and make-ups over the cycle's sessions, from the
+// moment the place was confirmed (or asked for, while waiting).
+Completion completion_of(const Cycle& c, const std::vector<Session>& sessions, const Enrolment& e,
+                         const std::vector<AttendanceMark>& marks, const std::vector<MakeUpRecord>& make_ups, std::int64_t now);
 // The same wall time `weeks` weeks after `first` in `zone` (across changes of clocks).
 std::int64_t week_later(std::int64_t first, int weeks, const std::string& zone);
 
