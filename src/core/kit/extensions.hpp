@@ -14,10 +14,19 @@
 //   Directory      who people are, for modules that work with other people than the signed-in
 //                  one (training: facilitators, participants, their e-mail language and time
 //                  zone, their consents). Provided by the module that owns accounts, once.
+//   Shelf          files another module's documents in the library as its resources (training: a
+//                  session's recording), and finds them again by the module's own reference.
+//                  Provided by the library, once.
+//   LinkTitles     the titles of a module's pages, for another module's links to name what they
+//                  open (training: the guide's workshops a session runs).
+//   ResourceGate   who may open a library resource that is neither public nor for all members:
+//                  the module that filed it answers for its references (training: the cycle's
+//                  participants and staff).
 // The next modules add theirs the same way (one struct here, one provider, one reader): feed
 // sources, dashboard cards, indicators.
 #include <algorithm>
 #include <any>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -25,6 +34,7 @@
 #include <string>
 #include <stdexcept>
 #include <typeindex>
+#include <utility>
 #include <vector>
 
 #include "core/http/request.hpp"
@@ -80,6 +90,50 @@ struct Directory {
     std::function<std::set<std::int64_t>(const std::vector<std::int64_t>& ids, const std::string& kind)> consenting;
     // The region of each union among ids (unknown ids left out).
     std::function<std::map<std::int64_t, std::string>(const std::vector<std::int64_t>& union_ids)> union_regions;
+};
+
+// A recording another module files in the library. The same ref files the same resource again.
+struct ShelfRecording {
+    std::string ref;  // the filer's stable reference ("training-session-<uid>")
+    std::string lang, title, summary, transcript;
+    std::string url;  // where the video plays (an http(s) link), optional
+    std::string date;  // YYYY-MM-DD
+    std::vector<std::string> regions;
+    std::int64_t duration_seconds = 0;
+    std::string access = "public";  // "public", "members" or "gated"
+    std::string gate;               // for "gated": the key a ResourceGate answers for
+};
+
+// A filed resource as the filer sees it.
+struct ShelfItem {
+    std::int64_t id = 0;
+    std::string ref, title, lang, access, url;
+    std::int64_t duration_seconds = 0;
+    bool video_file = false, audio_file = false, transcript = false;  // what it carries besides the link
+};
+
+struct Shelf {
+    // Creates or updates the resource filed under r.ref; returns its id, or what is wrong with it
+    // (English, one line per problem) and 0.
+    std::function<std::pair<std::int64_t, std::vector<std::string>>(const ShelfRecording& r, std::optional<std::int64_t> by)> file;
+    // The resources filed under these refs (absent ones left out), in four statements whatever their number.
+    std::function<std::map<std::string, ShelfItem>(const std::vector<std::string>& refs)> find;
+};
+
+// Titles of the pages under `prefix` by their keys ("/guide/" + slug), in a reader's language.
+struct LinkTitles {
+    std::string prefix;  // "/guide/"
+    struct Title {
+        std::string text, lang;  // lang: the title's language (another one when lang has none)
+    };
+    // key -> title; unknown keys left out.
+    std::function<std::map<std::string, Title>(const std::vector<std::string>& keys, const std::string& lang)> titles;
+};
+
+// Answers for the library's gated resources whose gate starts with `prefix`.
+struct ResourceGate {
+    std::string prefix;  // "training-session:"
+    std::function<bool(http::Request& req, const std::string& gate)> allows;
 };
 
 class Extensions {

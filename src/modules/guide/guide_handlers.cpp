@@ -81,6 +81,16 @@ void GuideModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.seeder([this](const std::filesystem::path& root) { return seed(root / "guide"); });
     reg.personal_data({"guide_plans", {"owner_id"}, {"share_token"}});
     reg.personal_data({"guide_workshop_versions", {"saved_by"}, {}});  // erasure leaves the edit, anonymous
+    reg.provide(kit::LinkTitles{"/guide/", [this](const std::vector<std::string>& slugs, const std::string& lang) {
+                                    const auto snapshot = content();
+                                    std::map<std::string, kit::LinkTitles::Title> out;
+                                    for (const auto& w : snapshot->workshops)
+                                        if (std::find(slugs.begin(), slugs.end(), w.slug) != slugs.end()) {
+                                            const Texts tx = texts_for(w, lang);
+                                            out.emplace(w.slug, kit::LinkTitles::Title{tx.doc->value("title", w.slug), tx.lang});
+                                        }
+                                    return out;
+                                }});
     reg.provide(kit::SearchSource{.kind = kSearchSource, .label = "Guide workshops", .order = 10, .audiences = [this](http::Request& req) {
         return ctx_->access.allowed(req, "guide_editor") ? std::vector<std::string>{kDraftAudience} : std::vector<std::string>{};
     }});

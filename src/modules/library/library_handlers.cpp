@@ -9,6 +9,7 @@
 #include "core/errors.hpp"
 #include "core/files/blob_store.hpp"
 #include "core/files/filename.hpp"
+#include "core/http/pipeline.hpp"
 #include "core/http/range.hpp"
 #include "core/view/layout.hpp"
 #include "modules/library/library_module.hpp"
@@ -55,8 +56,23 @@ http::Response LibraryModule::listing(http::Request& req) {
     return ctx_->layout.page(req, "library/index", std::move(d), title);
 }
 
+std::optional<http::Response> LibraryModule::refuse_unless_open(http::Request& req, const Resource& r) {
+    if (r.is_public()) return std::nullopt;
+    http::mark_private(req);  // what one reader may open, another may not: never shared from the cache
+    const auth::Principal* who = auth::current_principal(req);
+    if (!who) {
+        const std::string here = view::Layout::href(req, req.path);
+        return http::Response::redirect(view::Layout::href(req, "/account/sign-in?next=" + here));
+    }
+    if (r.access == "members" || may_edit(who, r)) return std::nullopt;
+    for (const auto* gate : ctx_->extensions.all<kit::ResourceGate>())
+        if (r.gate.starts_with(gate->prefix) && gate->allows(req, r.gate)) return std::nullopt;
+    throw Forbidden("This resource is only for the people it was shared with.");
+}
+
 http::Response LibraryModule::resource_page(http::Request& req) {
     const Resource r = find(req);
+    if (auto refused = refuse_unless_open(req, r)) return std::move(*refused);
     const std::string want = req.query("lang");
     const Version& v = is_language(want) && r.version(want) ? *r.version(want) : r.best_version(req.lang);
     const auto ref = ctx_->reference.get();
@@ -70,6 +86,8 @@ http::Response LibraryModule::resource_page(http::Request& req) {
 http::Response LibraryModule::download(http::Request& req) {
     const auto file = store().file(req.path_int("id"), req.path_int("file_id"));
     if (!file) throw NotFound("There is no such file.");
+    const Resource r = find(req);
+    if (auto refused = refuse_unless_open(req, r)) return std::move(*refused);
     const auto path = ctx_->blobs.path_of(file->hash);
     if (!path) throw NotFound("There is no such file.");
     http::Response res = http::file_response(req, path->string(), static_cast<std::uint64_t>(file->size), file->content_type, file->hash);
@@ -77,7 +95,7 @@ http::Response LibraryModule::download(http::Request& req) {
     const bool show = file->content_type == "application/pdf" || file->content_type.starts_with("image/") ||
                       file->content_type.starts_with("audio/") || file->content_type.starts_with("video/");
     res.set_header("Content-Disposition", files::content_disposition(show ? "inline" : "attachment", file->name));
-    res.set_header("Cache-Control", "public, max-age=86400");
+    res.set_header("Cache-Control", r.is_public() ? "public, max-age=86400" : "private, no-store");
     // Uploaded content never runs as a page of this site.
     res.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
     return res;

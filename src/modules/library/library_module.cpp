@@ -51,7 +51,9 @@ void LibraryModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.personal_data({"library_resources", {"created_by"}, {}});  // erasure keeps the resource, anonymous
     reg.personal_data({"library_files", {"uploaded_by"}, {}});
     reg.provide(kit::RegionSection{50, [this](http::Request& req, const std::string& slug) { return region_section(req, slug); }});
-    // The platform search: the library answers from its own index (every resource is public).
+    reg.provide(kit::Shelf{[this](const kit::ShelfRecording& r, std::optional<std::int64_t> by) { return file_recording(r, by); },
+                           [this](const std::vector<std::string>& refs) { return shelf_items(refs); }});
+    // The platform search: the library answers from its own index (public resources only).
     reg.provide(kit::SearchSource{.kind = "library", .label = "Library resources", .order = 20, .audiences = {},
                                   .search = [this](http::Request& req, const SearchQuery& q, int offset, int limit) {
                                       kit::SearchSource::Own out;

@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/http/router.hpp"
+#include "core/kit/extensions.hpp"
 #include "core/kit/module.hpp"
 #include "modules/library/library_store.hpp"
 
@@ -62,6 +64,12 @@ private:
     http::Response remove_file(http::Request& req);
     http::Response editor_page(http::Request& req, const Resource& r, const std::vector<std::string>& errors, int status);
     Resource find(http::Request& req);
+    // For a resource that is not public: a redirect to sign in for an anonymous reader, nothing
+    // for one who may open it (members, its editors, or its gate says so); Forbidden otherwise.
+    std::optional<http::Response> refuse_unless_open(http::Request& req, const Resource& r);
+    // The kit::Shelf this module provides.
+    std::pair<std::int64_t, std::vector<std::string>> file_recording(const kit::ShelfRecording& rec, std::optional<std::int64_t> by);
+    std::map<std::string, kit::ShelfItem> shelf_items(const std::vector<std::string>& refs);
     // A resource the request's person may change (403 otherwise).
     Resource find_editable(http::Request& req);
 

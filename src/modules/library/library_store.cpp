@@ -37,9 +37,9 @@ void LibraryStore::update(const Resource& r, std::int64_t now) {
         record_terms(tx, terms);
         const auto res = tx.exec(
             "UPDATE library_resources SET type = $2, published_on = $3, year = $4, publisher = $5, licence = $6, key_publication = $7, "
-            "url = $8, duration_seconds = $9, audiences = $10, updated_at = $11, facets = $12 WHERE id = $1",
+            "url = $8, duration_seconds = $9, audiences = $10, updated_at = $11, facets = $12, access = $13, gate = $14 WHERE id = $1",
             {r.id, r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
-             r.duration_seconds, join(r.audiences, ','), now, facet_tokens(r)});
+             r.duration_seconds, join(r.audiences, ','), now, facet_tokens(r), r.access, r.gate});
         if (res.affected == 0) throw storage::DbError("library: no resource " + std::to_string(r.id));
         tx.exec("DELETE FROM library_resource_regions WHERE resource_id = $1", {r.id});
         tx.exec("DELETE FROM library_resource_themes WHERE resource_id = $1", {r.id});
@@ -72,7 +72,7 @@ std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
     const std::string in = bind_in(params, ids);
     std::unordered_map<std::int64_t, Resource> by_id;
     for (const auto& row : db_.exec("SELECT id, type, published_on, publisher, licence, key_publication, url, duration_seconds, audiences, "
-                                    "created_at, updated_at, ref, facets FROM library_resources WHERE id IN (" + in + ")", params)
+                                    "created_at, updated_at, ref, facets, access, gate FROM library_resources WHERE id IN (" + in + ")", params)
                                .rows) {
         Resource r;
         r.id = row.get_int("id");
@@ -87,6 +87,8 @@ std::vector<Resource> LibraryStore::load(const std::vector<std::int64_t>& ids) {
         r.created_at = row.get_int("created_at");
         r.updated_at = row.get_int("updated_at");
         r.ref = row.get_opt_text("ref").value_or("");
+        r.access = row.get_text("access");
+        r.gate = row.get_text("gate");
         // Regions and themes from the resource's own facet tokens: no query of their tables.
         regions_and_themes(row.get_text("facets"), r);
         by_id.emplace(r.id, std::move(r));
@@ -204,6 +206,16 @@ std::function<std::vector<std::string>(std::string_view, const std::string&)> Li
 std::optional<std::int64_t> LibraryStore::id_of_ref(const std::string& ref) {
     if (auto row = db_.exec("SELECT id FROM library_resources WHERE ref = $1", {ref}).first()) return row->get_int("id");
     return std::nullopt;
+}
+
+std::vector<Resource> LibraryStore::by_refs(const std::vector<std::string>& refs) {
+    if (refs.empty()) return {};
+    std::vector<Value> params;
+    const std::string in = bind_in(params, refs);
+    std::vector<std::int64_t> ids;
+    for (const auto& row : db_.exec("SELECT id FROM library_resources WHERE ref IN (" + in + ") ORDER BY id", params).rows)
+        ids.push_back(row.get_int("id"));
+    return load(ids);
 }
 
 std::int64_t LibraryStore::count() { return db_.exec("SELECT count(*) AS n FROM library_resources").at(0).get_int("n"); }

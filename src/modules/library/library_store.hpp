@@ -92,6 +92,8 @@ public:
     std::int64_t count();
     // The resource imported under this reference, if any.
     std::optional<std::int64_t> id_of_ref(const std::string& ref);
+    // The resources filed under these references (four statements whatever their number).
+    std::vector<Resource> by_refs(const std::vector<std::string>& refs);
 
     // The query plan of the search statement (SQLite: EXPLAIN QUERY PLAN lines), for the plan test.
     std::vector<std::string> search_plan(const SearchQuery& q, const Filters& f);

@@ -37,6 +37,9 @@ inline std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
+// The token that marks a resource which is not public: searches drop its matches before counting.
+inline constexpr std::string_view kUnlistedToken = "zq1";
+
 // Facet tokens indexed with each version, so that facet filters are part of the full-text match:
 // zr<region index>, zt<theme>, zy<type index>, zd<year>. They contain digits, which the
 // tokenizer never stems.
@@ -45,6 +48,7 @@ inline std::string facet_tokens(const Resource& r) {
     for (const auto& region : r.regions) out += "zr" + std::to_string(index_of(kRegions, region)) + " ";
     for (int t : r.themes) out += "zt" + std::to_string(t) + " ";
     out += "zy" + std::to_string(index_of(kTypes, r.type)) + " zd" + std::to_string(r.year());
+    if (!r.is_public()) out += " " + std::string(kUnlistedToken);  // left out of searches (LibraryStore::search)
     return out;
 }
 
@@ -65,7 +69,7 @@ inline std::string bind_in(std::vector<Value>& params, const std::vector<T>& val
 
 // WHERE conditions on library_resources r for the filters (browse and PostgreSQL search).
 inline std::string filter_sql(const Filters& f, std::vector<Value>& params) {
-    std::string where = "1 = 1";
+    std::string where = "r.access = 'public'";  // the others open by address only
     if (!f.regions.empty())
         where += " AND EXISTS (SELECT 1 FROM library_resource_regions x WHERE x.resource_id = r.id AND x.region IN (" +
                  bind_in(params, f.regions) + "))";
@@ -264,10 +268,11 @@ inline std::int64_t insert_resource(storage::Transaction& tx, const Resource& r,
     const Value who = by ? Value(*by) : Value(nullptr);
     const std::int64_t id =
         tx.exec("INSERT INTO library_resources (type, published_on, year, publisher, licence, key_publication, url, duration_seconds, "
-                "audiences, created_at, updated_at, created_by, facets, ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13) "
-                "RETURNING id",
+                "audiences, created_at, updated_at, created_by, facets, ref, access, gate) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, "
+                "$13, $14, $15) RETURNING id",
                 {r.type, r.date, std::int64_t{r.year()}, r.publisher, r.licence, std::int64_t{r.key_publication}, r.url,
-                 r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r), r.ref.empty() ? Value(nullptr) : Value(r.ref)})
+                 r.duration_seconds, join(r.audiences, ','), now, who, facet_tokens(r), r.ref.empty() ? Value(nullptr) : Value(r.ref),
+                 r.access, r.gate})
             .at(0)
             .get_int("id");
     insert_children(tx, id, r);

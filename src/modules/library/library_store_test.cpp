@@ -237,6 +237,60 @@ TEST_P(LibraryStoreTest, UpdatesAndDeletesReachTheIndex) {
     EXPECT_FALSE(has(found("scheduling"), "management"));
 }
 
+// A resource that is not public opens by its address only: no search, listing, facet count or
+// feed shows it, whatever its words and facets; made public again, it is everywhere again.
+TEST_P(LibraryStoreTest, ResourcesThatAreNotPublicAreNeitherListedNorFound) {
+    Filters africa{.regions = {"africa-mena"}};
+    auto r = *store_->get(ids_["recording"]);
+    const auto before = store_->browse(africa, 0, 50).total;
+    for (const std::string access : {"members", "gated"}) {
+        r.access = access;
+        r.gate = access == "gated" ? "training-session:7" : "";
+        ASSERT_TRUE(validate(r).empty());
+        store_->update(r, 1700000200);
+        EXPECT_FALSE(has(found("teletravail"), "recording")) << access;
+        EXPECT_TRUE(has(found("surveillance"), "surveillance-title")) << access;  // the others stay
+        const auto page = store_->search(parse_query("enregistrement"), {}, 0, 10);
+        EXPECT_EQ(page.total, 0) << access;
+        EXPECT_TRUE(page.facets.type.empty()) << access;
+        const auto browse = store_->browse(africa, 0, 50);
+        EXPECT_EQ(browse.total, before - 1) << access;
+        for (const auto& h : browse.hits) EXPECT_NE(h.resource.id, r.id) << access;
+        for (const auto& fc : browse.facets.type) EXPECT_NE(fc.key, "recording") << access;
+        for (const auto& x : store_->recent({}, 50)) EXPECT_NE(x.id, r.id) << access;
+        const auto back = store_->get(r.id);
+        ASSERT_TRUE(back);
+        EXPECT_EQ(back->access, access);
+        EXPECT_EQ(back->gate, r.gate);
+    }
+    Resource filed = make("en", "Filed by its owner", "", "", {"global"}, {1}, "recording");
+    filed.ref = "training-session-x";
+    add("filed", filed);
+    const auto by_ref = store_->by_refs({"nothing", "training-session-x"});
+    ASSERT_EQ(by_ref.size(), 1u);
+    EXPECT_EQ(by_ref[0].id, ids_["filed"]);
+    r.access = "public";
+    r.gate.clear();
+    store_->update(r, 1700000300);
+    EXPECT_TRUE(has(found("teletravail"), "recording"));
+    EXPECT_EQ(store_->browse(africa, 0, 50).total, before);
+}
+
+TEST(LibraryAccess, IsCheckedWithItsGate) {
+    Resource r;
+    r.versions.push_back({"en", "A recording", "", "", "", "", {}});
+    r.regions = {"global"};
+    r.date = "2026-01-01";
+    r.access = "everyone";
+    EXPECT_EQ(validate(r).size(), 1u);
+    r.access = "gated";
+    EXPECT_EQ(validate(r).size(), 1u);  // a gated resource names its gate
+    r.gate = "training-session:3";
+    EXPECT_TRUE(validate(r).empty());
+    r.access = "members";
+    EXPECT_EQ(validate(r).size(), 1u);  // and only a gated one does
+}
+
 // On PostgreSQL the search asks the index for the newest slices of resource ids first and widens
 // to older ones (library_store_search.cpp): matches far apart in the id space are all found, once
 // each, with their facets, on both backends.

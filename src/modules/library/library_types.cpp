@@ -106,6 +106,10 @@ std::vector<std::string> validate(Resource& r) {
     if (r.licence.size() > 200) problems.push_back("licence: at most 200 characters");
     if (!r.url.empty() && !valid_url(r.url)) problems.push_back("url: \"" + r.url.substr(0, 80) + "\" is not an http(s) address");
     if (r.duration_seconds < 0 || r.duration_seconds > 100 * 3600) problems.push_back("duration: between 0 and 100 hours");
+    if (r.access != "public" && r.access != "members" && r.access != "gated")
+        problems.push_back("access: \"" + r.access.substr(0, 40) + "\" is not an access (public, members, gated)");
+    if ((r.access == "gated") != !r.gate.empty()) problems.push_back("gate: a gated resource names its gate, and only a gated one");
+    if (r.gate.size() > 100) problems.push_back("gate: at most 100 characters");
     if (r.versions.empty()) problems.push_back("versions: a resource needs at least one language version with a title");
     std::set<std::string> langs;
     for (auto& v : r.versions) {

@@ -71,10 +71,15 @@ struct Resource {
     bool key_publication = false;
     std::string url;                 // external link common to all languages (optional)
     std::int64_t duration_seconds = 0;  // recordings and audio
+    // Who may open it: "public" (listed, searched, in feeds), "members" (anyone signed in) or
+    // "gated" (the module owning `gate`'s prefix decides, kit::ResourceGate; editors always may).
+    std::string access = "public";
+    std::string gate;  // "training-session:12"; empty unless gated
     std::vector<Version> versions;   // at least one
     std::int64_t created_at = 0;
     std::int64_t updated_at = 0;
 
+    bool is_public() const { return access == "public"; }
     const Version* version(std::string_view lang) const;
     // The version to show to a reader of lang: that language, else English, else the first.
     const Version& best_version(std::string_view lang) const;

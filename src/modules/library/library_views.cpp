@@ -252,6 +252,10 @@ json resource_view(const ViewEnv& env, const Resource& r, const Version& v) {
     d["licence"] = r.licence;
     d["key"] = r.key_publication;
     d["duration"] = r.duration_seconds > 0 ? duration_text(r.duration_seconds) : "";
+    if (r.access == "members") d["access_note"] = env.tr("Only for members signed in: not listed in the library nor found by its search.");
+    if (r.access == "gated")
+        d["access_note"] = env.tr("Only for the people it was filed for (such as a training cycle's participants): not listed in the library "
+                                  "nor found by its search.");
     d["url"] = !v.url.empty() ? v.url : r.url;
     json regs = json::array();
     for (const auto& s : r.regions)
