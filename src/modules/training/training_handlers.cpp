@@ -134,9 +134,23 @@ http::Response TrainingModule::cycle_page(http::Request& req) {
     }
     const bool manage = may_manage(who, c.region);
     const bool join = manage || staff || (place && place->state == "enrolled");
+    // Recordings, each shown to those who may watch it; "not recorded" while someone enrolled has
+    // not agreed to be recorded (to people signed in: their pages are never cached, and consents
+    // change in accounts without telling the page cache).
+    std::vector<std::string> refs;
+    for (const auto& s : sessions) refs.push_back(recording_ref(s));
+    const auto recordings = ctx_->extensions.one<kit::Shelf>().find(refs);
+    const std::string no_consent = who ? not_recorded_text(req.lang, recording_consent(c.id)) : std::string();
     json list = json::array();
     for (const auto& s : sessions) {
         json v = session_view(env, c, s);
+        if (const auto it = recordings.find(recording_ref(s)); it != recordings.end()) {
+            const auto& rec = it->second;
+            if (rec.access == "public" || (rec.access == "members" && who) || join)
+                v["recording"] = {{"href", env.href("/library/" + std::to_string(rec.id))}, {"title", rec.title}};
+        } else if (!s.cancelled && !no_consent.empty() && s.not_recorded_reason.empty()) {
+            v["not_recorded_reason"] = no_consent;
+        }
         if (!join) {  // links to join go to those enrolled and the cycle's staff
             v.erase("conference_url");
             v.erase("dial_in");
@@ -144,6 +158,21 @@ http::Response TrainingModule::cycle_page(http::Request& req) {
         v["ics_href"] = env.href("/training/sessions/" + std::to_string(s.id) + "/session.ics");
         list.push_back(std::move(v));
     }
+    // The guide's workshops by their titles in the reader's language (the guide names them).
+    std::vector<std::string> slugs;
+    for (const auto& s : sessions) slugs.insert(slugs.end(), s.workshops.begin(), s.workshops.end());
+    std::map<std::string, kit::LinkTitles::Title> titles;
+    for (const auto* source : ctx_->extensions.all<kit::LinkTitles>())
+        if (source->prefix == "/guide/" && !slugs.empty()) titles = source->titles(slugs, req.lang);
+    for (auto& v : list)
+        if (v.contains("workshops"))
+            for (std::size_t i = 0; i < v["workshops"].size(); ++i) {
+                auto& w = v["workshops"][i];
+                const auto it = titles.find(w["slug"].get<std::string>());
+                w["title"] = it != titles.end() ? it->second.text : w["slug"].get<std::string>();
+                if (it != titles.end() && it->second.lang != req.lang) w["title_lang"] = it->second.lang;
+                w["last"] = i + 1 == v["workshops"].size();
+            }
     d["ics_href"] = env.href("/training/cycles/" + std::to_string(c.id) + "/calendar.ics");
     d["sessions"] = list;
     d["has_sessions"] = !list.empty();
@@ -204,6 +233,7 @@ http::Response TrainingModule::cycle_page(http::Request& req) {
         for (auto& s : d["sessions"]) {
             const std::string path = "/training/sessions/" + std::to_string(s["id"].get<std::int64_t>());
             if (facilitate) s["roster_href"] = env.href(path + "/roster");
+            if (facilitate) s["recording_href"] = env.href(path + "/recording");
             if (manage) s["edit_href"] = env.href(path + "/edit");
         }
     }

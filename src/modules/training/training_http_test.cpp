@@ -11,7 +11,9 @@
 #include <regex>
 
 #include "core/clock.hpp"
+#include "core/i18n/zoned_time.hpp"
 #include "core/mail/message.hpp"
+#include "core/security/totp.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/training/training_module.hpp"
 #include "tests/http/http_fixture.hpp"
@@ -242,6 +244,115 @@ TEST_P(TrainingHttp, ASignInSheetTypedBackAndACertificateWithItsCheck) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, TrainingHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace avenir::testing
+
+namespace avenir::testing {
+namespace {
+
+// Recordings: filed only once everyone enrolled agrees to be recorded; for the participants it is
+// a library resource only they (and the staff) open; made public, the library lists and finds it.
+TEST_P(TrainingHttp, ARecordingNeedsEveryonesConsentAndOpensOnlyToThoseItIsFor) {
+    auto& people = app_->module<accounts::AccountsModule>().store();
+    const auto leila = people.user_by_email("leila@example.org")->id, kofi = people.user_by_email("kofi@example.org")->id;
+    training().store().enrol(1, leila, std::nullopt, 0);
+    training().store().enrol(1, kofi, std::nullopt, 0);
+    people.give_consent(leila, "recorded", clock::unix_seconds());
+    auto facil = as("facil");
+    auto form = facil->get("/training/sessions/1/recording");
+    ASSERT_EQ(form.res.status, 200);
+    EXPECT_NE(form.body.find("1 of the 2 people enrolled have not agreed to be recorded."), std::string::npos) << form.body;
+    EXPECT_NE(as("leila")->get("/training/cycles/1").body.find("1 of the 2 people enrolled have not agreed to be recorded."), std::string::npos);
+    const std::vector<std::pair<std::string, std::string>> fields{
+        {"title", "Organisers, first session"},  {"lang", "en"}, {"access", "participants"}, {"minutes", "170"},
+        {"url", "https://video.example.org/w/1"}, {"summary", "Why data matters."},
+        {"transcript", "We discussed algorithmic scheduling in hospitals."}};
+    auto refused = facil->post("/training/sessions/1/recording", fields);
+    EXPECT_EQ(refused.res.status, 422);
+    EXPECT_NE(refused.body.find("every person enrolled must first agree to be recorded"), std::string::npos);
+    EXPECT_NE(refused.body.find("algorithmic scheduling in hospitals"), std::string::npos);  // what was typed stays
+    const std::string ref = training::TrainingModule::recording_ref(*training().store().session(1));
+    const auto& shelf = app_->extensions().one<kit::Shelf>();
+    EXPECT_TRUE(shelf.find({ref}).empty());
+
+    people.give_consent(kofi, "recorded", clock::unix_seconds());
+    facil->get("/training/sessions/1/recording");
+    EXPECT_EQ(facil->post("/training/sessions/1/recording", fields).res.status, 303);
+    const auto filed = shelf.find({ref});
+    ASSERT_EQ(filed.size(), 1u);
+    EXPECT_EQ(filed.at(ref).access, "gated");
+    const std::string page = "/library/" + std::to_string(filed.at(ref).id);
+    // Only the participants and staff open it; nobody finds it in the library.
+    EXPECT_EQ(call(app_->pipeline(), http::Method::Get, page).res.status, 303);  // to sign in
+    EXPECT_EQ(as("amina")->get(page).res.status, 403);
+    auto seen = as("leila")->get(page);
+    EXPECT_EQ(seen.res.status, 200);
+    EXPECT_NE(seen.body.find("algorithmic scheduling in hospitals"), std::string::npos);
+    EXPECT_EQ(facil->get(page).res.status, 200);
+    EXPECT_NE(seen.body.find("Only for the people it was filed for"), std::string::npos);
+    EXPECT_NE(as("leila")->get("/training/cycles/1").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_EQ(call(app_->pipeline(), http::Method::Get, "/training/cycles/1").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_EQ(as("leila")->get("/library/search?q=scheduling").body.find("Organisers, first session"), std::string::npos);
+    // A session still to come is not recorded yet.
+    facil->get("/training/sessions/3/recording");
+    EXPECT_EQ(facil->post("/training/sessions/3/recording", fields).res.status, 422);
+
+    // Made public: listed and found by the library, shown to anyone on the cycle's page.
+    auto open = fields;
+    open[2].second = "public";
+    facil->get("/training/sessions/1/recording");
+    EXPECT_EQ(facil->post("/training/sessions/1/recording", open).res.status, 303);
+    EXPECT_EQ(shelf.find({ref}).at(ref).id, filed.at(ref).id);  // the same resource, changed
+    EXPECT_EQ(call(app_->pipeline(), http::Method::Get, page).res.status, 200);
+    EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/library/search?q=scheduling").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/library?type=recording&region=africa-mena").body.find("Organisers, first session"),
+              std::string::npos);
+    EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/training/cycles/1").body.find("Organisers, first session"), std::string::npos);
+    // The guide's workshops a session runs are named by their titles, not their short names.
+    const auto cycle_page = call(app_->pipeline(), http::Method::Get, "/training/cycles/1").body;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(cycle_page, m, std::regex(R"(href="/guide/([a-z0-9-]+)\?start=[^"]*"[^>]*>([^<]+)</a>)")));
+    EXPECT_NE(m[1].str(), m[2].str());
+    // Another region's facilitator may not file it.
+    auto other = as("other");
+    EXPECT_EQ(other->get("/training/sessions/1/recording").res.status, 403);
+}
+
+// A session moved by its coordinator: everyone enrolled is told by e-mail in their language, and
+// the calendar's SEQUENCE goes up.
+TEST_P(TrainingHttp, MovingASessionTellsThoseEnrolledAndRaisesTheSequence) {
+    auto& accounts = app_->module<accounts::AccountsModule>();
+    const auto coord = accounts.create_user("coord@example.org", "Coordinator", kPassword);
+    accounts.grant("coord@example.org", {"coordinator", "region", "africa-mena"});
+    const std::string secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    accounts.store().set_totp(coord, secret, clock::unix_seconds());
+    const auto leila = accounts.store().user_by_email("leila@example.org")->id;
+    accounts.store().set_preferences(leila, "fr", "Africa/Nairobi");
+    training().store().enrol(2, leila, std::nullopt, 0);
+    Browser b(app_->pipeline());
+    b.get("/account/sign-in");
+    EXPECT_EQ(b.post("/account/sign-in", {{"email", "coord@example.org"}, {"password", kPassword}}).res.status, 303);
+    b.get("/account/sign-in/code");
+    EXPECT_EQ(b.post("/account/sign-in/code", {{"code", security::totp_code(secret, std::time(nullptr))}}).res.status, 303);
+    const auto before = *training().store().session(training().store().sessions(2).front().id);
+    const std::string edit = "/training/sessions/" + std::to_string(before.id) + "/edit";
+    ASSERT_EQ(b.get(edit).res.status, 200);
+    const auto [date, time] = i18n::format_local(before.starts_at + 86400, training().store().cycle(2)->time_zone);
+    std::string workshops;
+    for (const auto& w : before.workshops) workshops += (workshops.empty() ? "" : ",") + w;
+    auto moved = b.post(edit, {{"date", date}, {"time", time}, {"minutes", std::to_string(before.minutes)}, {"mode", before.mode},
+                               {"place", before.place}, {"conference_url", before.conference_url}, {"dial_in", before.dial_in},
+                               {"workshops", workshops}, {"plan_token", before.plan_token}});
+    EXPECT_EQ(moved.res.status, 303) << moved.body;
+    const auto after = *training().store().session(before.id);
+    EXPECT_EQ(after.starts_at, before.starts_at + 86400);
+    EXPECT_GT(after.sequence, before.sequence);
+    const auto mail = outbox();
+    ASSERT_EQ(mail.size(), 1u);
+    EXPECT_EQ(mail[0].header("To"), "leila@example.org");
+    EXPECT_NE(mail[0].header("Subject").find("séance"), std::string::npos) << mail[0].header("Subject");
+}
 
 }  // namespace
 }  // namespace avenir::testing

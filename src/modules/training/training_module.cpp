@@ -30,7 +30,10 @@ void TrainingModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.personal_data({"training_reflections", {"user_id"}, {}});
     reg.personal_data({"training_calendar_tokens", {"user_id"}, {"token_hash"}});
     reg.provide(kit::RegionSection{40, [this](http::Request& req, const std::string& slug) { return region_section(req, slug); }});
-    // The platform search finds cycles (all public): title, group, region, languages.
+    // Recordings only for the cycle's people: the library asks here before it opens one.
+    reg.provide(kit::ResourceGate{"training-session:", [this](http::Request& req, const std::string& gate) { return may_open_recording(req, gate); }});
+    // The platform search finds cycles (all public): title, group, region, languages. Public
+    // recordings are library resources: the library's source finds them.
     reg.provide(kit::SearchSource{.kind = "training", .label = "Training cycles", .order = 15, .audiences = {}, .search = {}});
     try {
         index_cycles();

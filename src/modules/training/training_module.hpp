@@ -30,6 +30,8 @@ public:
     // illustrative cycles of content/training/cycles.toml (once, dated from today).
     int seed(const std::filesystem::path& content_root);
     TrainingStore store() { return TrainingStore(ctx_->db); }
+    // The library's reference of a session's recording (kit::Shelf).
+    static std::string recording_ref(const Session& s);
 
 private:
     void routes(kit::Registration& reg);
@@ -78,6 +80,24 @@ private:
     http::Response import_report(http::Request& req);
     http::Response import_page(http::Request& req);
     http::Response decide_make_up(http::Request& req);
+
+    // Recordings (training_recordings.cpp).
+    struct Consent {
+        int enrolled = 0, consenting = 0;  // people enrolled, and those of them who agree to be recorded
+        bool all() const { return consenting == enrolled; }
+    };
+    struct RecordingFields {
+        std::string lang, title, summary, url, minutes, transcript, access;  // access: participants, members, public
+    };
+    Consent recording_consent(std::int64_t cycle_id);
+    // "2 of the 12 people enrolled have not agreed to be recorded." in lang; "" when all agree.
+    std::string not_recorded_text(const std::string& lang, const Consent& consent) const;
+    // kit::ResourceGate: the session's cycle's participants, its staff and its region's coordinators.
+    bool may_open_recording(http::Request& req, const std::string& gate);
+    http::Response recording(http::Request& req);
+    http::Response save_recording(http::Request& req);
+    http::Response recording_form(http::Request& req, const Cycle& c, const Session& s, const RecordingFields& f,
+                                  const std::vector<std::string>& errors, int status);
 
     // The cycle in the path ({id}), or 404.
     Cycle find_cycle(http::Request& req);

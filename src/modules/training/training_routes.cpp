@@ -45,6 +45,8 @@ void TrainingModule::routes(kit::Registration& r) {
     r.post("/training/sessions/{id}/make-ups/{enrolment_id}", "training_facilitate", h(&TrainingModule::decide_make_up));
     r.get("/training/sessions/{id}/sheet", "training_facilitate", h(&TrainingModule::sheet));
     r.post("/training/sessions/{id}/sheet", "training_facilitate", h(&TrainingModule::save_sheet));
+    r.get("/training/sessions/{id}/recording", "training_facilitate", h(&TrainingModule::recording));
+    r.post("/training/sessions/{id}/recording", "training_facilitate", h(&TrainingModule::save_recording));
     r.get("/training/sessions/{id}/import", "training_facilitate", h(&TrainingModule::import_form));
     http::RouteOptions reports;
     reports.max_body = 4 << 20;  // a report of a few thousand rows, sent back between the steps

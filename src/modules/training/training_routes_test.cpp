@@ -51,6 +51,9 @@ const bool kRegistered = register_route_table({
         {"POST /training/sessions/{id}/make-ups/{enrolment_id}", {Deny, Deny, Deny, Deny, Allow}},  // admin: 404 (none)
         {"GET /training/sessions/{id}/sheet", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /training/sessions/{id}/sheet", {Deny, Deny, Deny, Deny, Allow}},
+        // The admin's filing is refused (422): member A, enrolled, has not agreed to be recorded.
+        {"GET /training/sessions/{id}/recording", {SignIn, Deny, Deny, Deny, Allow}},
+        {"POST /training/sessions/{id}/recording", {Deny, Deny, Deny, Deny, Allow}},
         {"GET /training/sessions/{id}/import", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /training/sessions/{id}/import", {Deny, Deny, Deny, Deny, Allow}},
     },
@@ -63,7 +66,10 @@ const bool kRegistered = register_route_table({
         st.record({{1, place.enrolment.id, training::Mark::Present, 0, "roster", std::nullopt, 0}});
         st.enrol(2, p.user_ids[2], std::nullopt, 0);
     },
-    {},
+    // The cycle page reads the reader, the cycle, its sessions, format and staff, the reader's
+    // place and standing, the recordings filed in the library (one statement when none is) and
+    // the consent of those enrolled to being recorded (two).
+    {{"GET /training/cycles/{id}", 12}},
     // Twenty more people in cycles 1 and 2, each with marks: no page may cost more.
     [](App& app, const Personas&) {
         training::TrainingStore st(app.db());
