@@ -294,6 +294,8 @@ TEST_P(TrainingHttp, ARecordingNeedsEveryonesConsentAndOpensOnlyToThoseItIsFor) 
     EXPECT_NE(as("leila")->get("/training/cycles/1").body.find("Organisers, first session"), std::string::npos);
     EXPECT_EQ(call(app_->pipeline(), http::Method::Get, "/training/cycles/1").body.find("Organisers, first session"), std::string::npos);
     EXPECT_EQ(as("leila")->get("/library/search?q=scheduling").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_EQ(as("leila")->get("/search?q=scheduling").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_EQ(call(app_->pipeline(), http::Method::Get, "/regions/africa-mena").body.find("Organisers, first session"), std::string::npos);
     // A session still to come is not recorded yet.
     facil->get("/training/sessions/3/recording");
     EXPECT_EQ(facil->post("/training/sessions/3/recording", fields).res.status, 422);
@@ -309,6 +311,8 @@ TEST_P(TrainingHttp, ARecordingNeedsEveryonesConsentAndOpensOnlyToThoseItIsFor) 
     EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/library?type=recording&region=africa-mena").body.find("Organisers, first session"),
               std::string::npos);
     EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/training/cycles/1").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/search?q=scheduling").body.find("Organisers, first session"), std::string::npos);
+    EXPECT_NE(call(app_->pipeline(), http::Method::Get, "/regions/africa-mena").body.find("Organisers, first session"), std::string::npos);
     // The guide's workshops a session runs are named by their titles, not their short names.
     const auto cycle_page = call(app_->pipeline(), http::Method::Get, "/training/cycles/1").body;
     std::smatch m;
