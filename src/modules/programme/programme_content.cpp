@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 
+#include "core/content/toml_file.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/text/utf8.hpp"
 
@@ -16,16 +16,6 @@ namespace {
 
 [[noreturn]] void fail(const fs::path& file, const std::string& where, const std::string& what) {
     throw ContentError(file.string() + ": " + where + ": " + what);
-}
-
-toml::table parse_file(const fs::path& file) {
-    try {
-        return toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        std::ostringstream msg;
-        msg << file.string() << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
-        throw ContentError(msg.str());
-    }
 }
 
 std::string slug_of(const fs::path& file, const std::string& where, const toml::table& t, const char* key) {
@@ -82,21 +72,21 @@ void each_entry(const fs::path& file, const toml::table& doc, const char* key, F
 Content load_content(const fs::path& dir) {
     Content c;
     auto file = dir / "regions.toml";
-    auto doc = parse_file(file);
+    auto doc = content::parse_toml_file(file);
     each_entry(file, doc, "region", [&](const toml::table& t, const std::string& w) {
         Region r{slug_of(file, w, t, "slug"), int_of(file, w, t, "position")};
         texts_of(file, w, t, {{"name", &r.name}, {"summary", &r.summary_md}});
         c.regions.push_back(std::move(r));
     });
     file = dir / "themes.toml";
-    doc = parse_file(file);
+    doc = content::parse_toml_file(file);
     each_entry(file, doc, "theme", [&](const toml::table& t, const std::string& w) {
         Theme th{int_of(file, w, t, "number", 1)};
         texts_of(file, w, t, {{"title", &th.title}, {"summary", &th.summary}});
         c.themes.push_back(std::move(th));
     });
     file = dir / "groups.toml";
-    doc = parse_file(file);
+    doc = content::parse_toml_file(file);
     each_entry(file, doc, "group", [&](const toml::table& t, const std::string& w) {
         Group g{slug_of(file, w, t, "slug"), int_of(file, w, t, "position"), int_of(file, w, t, "sessions", 1),
                 int_of(file, w, t, "hours", 1)};
@@ -104,7 +94,7 @@ Content load_content(const fs::path& dir) {
         c.groups.push_back(std::move(g));
     });
     file = dir / "calendar.toml";
-    doc = parse_file(file);
+    doc = content::parse_toml_file(file);
     each_entry(file, doc, "phase", [&](const toml::table& t, const std::string& w) {
         Phase p{slug_of(file, w, t, "slug"), int_of(file, w, t, "position")};
         texts_of(file, w, t, {{"when", &p.when}, {"title", &p.title}, {"description", &p.description}});
@@ -113,7 +103,7 @@ Content load_content(const fs::path& dir) {
     std::set<std::string> region_slugs;
     for (const auto& r : c.regions) region_slugs.insert(r.slug);
     file = dir / "contacts.toml";
-    doc = parse_file(file);
+    doc = content::parse_toml_file(file);
     each_entry(file, doc, "contact_group", [&](const toml::table& t, const std::string& w) {
         ContactGroup g{slug_of(file, w, t, "slug"), int_of(file, w, t, "position")};
         texts_of(file, w, t, {{"name", &g.name}});

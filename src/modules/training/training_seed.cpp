@@ -2,9 +2,9 @@
 // and the illustrative cycles of content/training/cycles.toml, dated from the day of seeding.
 #include <toml++/toml.h>
 
-#include <sstream>
 
 #include "core/clock.hpp"
+#include "core/content/toml_file.hpp"
 #include "core/errors.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/i18n/zoned_time.hpp"
@@ -13,16 +13,6 @@
 namespace avenir::training {
 namespace fs = std::filesystem;
 namespace {
-
-toml::table parse(const fs::path& file) {
-    try {
-        return toml::parse_file(file.string());
-    } catch (const toml::parse_error& e) {
-        std::ostringstream msg;
-        msg << file.string() << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
-        throw ContentError(msg.str());
-    }
-}
 
 [[noreturn]] void fail(const fs::path& file, const std::string& where, const std::string& what) {
     throw ContentError(file.string() + ": " + where + ": " + what);
@@ -53,7 +43,7 @@ std::vector<std::string> texts(const toml::array* a) {
 int TrainingModule::seed(const fs::path& content_root) {
     const fs::path groups_file = content_root / "programme" / "groups.toml", training_file = content_root / "training" / "cycles.toml";
     if (!fs::exists(groups_file) || !fs::exists(training_file)) return 0;
-    const toml::table groups = parse(groups_file), training = parse(training_file);
+    const toml::table groups = content::parse_toml_file(groups_file), training = content::parse_toml_file(training_file);
     const std::int64_t now = clock::unix_seconds();
     int changed = 0;
     std::map<std::string, std::string> audience;
