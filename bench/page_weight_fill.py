@@ -125,6 +125,8 @@ class Values:
         for cid in self.values["cycle"][:2]:
             sessions += self.links(f"/training/cycles/{cid}", r'href="/training/sessions/([0-9]+)/session\.ics"')
         self.values["session"] = sessions[:cap]
+        # Network: the practice cases on the exchange's first page.
+        self.values["case"] = self.links("/network/practices", r'href="/network/practices/([0-9]+)"')[:cap]
         member = self.personas.get("member")
         # The member's private calendar address (made here; the page shows it once).
         if member is not None:
@@ -219,6 +221,8 @@ class Values:
                 kinds.append("cycle")
             elif n == "id" and pattern.startswith("/training/sessions/"):
                 kinds.append("session")
+            elif n == "id" and pattern.startswith("/network/practices/"):
+                kinds.append("case")
             elif n == "union_id":
                 kinds.append("union")
             else:

@@ -22,6 +22,9 @@ const PAGES = [
   { name: 'library search', path: '/library/search?q=negociation&region=latin-america', status: 200 },
   { name: 'library filters', path: '/library?theme=bargaining&type=guide', status: 200 },
   { name: 'library resource', path: '/library/1', status: 200 },
+  { name: 'practice exchange', path: '/network/practices', status: 200 },
+  { name: 'practice case', path: '/network/practices/1', status: 200 },
+  { name: 'regional hub', path: '/network/hubs/latin-america', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 

@@ -1,0 +1,183 @@
+// The practice exchange over HTTP, on both backends: a member submits a case with a hidden
+// employer, the region's DRO publishes it, and the employer's name reaches no one else on any page,
+// feed or search result; a hub-only case is invisible outside its hub by page, list, count, feed
+// and search alike.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "core/clock.hpp"
+#include "core/mail/message.hpp"
+#include "modules/accounts/accounts_module.hpp"
+#include "modules/network/network_module.hpp"
+#include "tests/http/http_fixture.hpp"
+
+namespace avenir::testing {
+namespace {
+namespace fs = std::filesystem;
+constexpr const char* kPassword = "violet-tractor-harbour-91";
+constexpr const char* kEmployer = "Zephyrine Municipal Clinics";
+
+class NetworkHttp : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        db_ = std::make_unique<TestDatabase>(GetParam());
+        if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
+        config_ = test_config(db_->url());
+        config_.outbox_dir = (fs::temp_directory_path() / ("avenir-outbox-network-" + std::to_string(::getpid()) + GetParam())).string();
+        fs::remove_all(config_.outbox_dir);
+        app_ = std::make_unique<App>(config_, true);
+        app_->seed();
+        auto& accounts = app_->module<accounts::AccountsModule>();
+        const auto union_id = accounts.store().create_union({0, "Health Workers Union", "Fiji", "asia-pacific", "health"}, 0);
+        for (const char* who : {"author", "reader"}) {
+            accounts.create_user(std::string(who) + "@example.org", who, kPassword);
+            accounts.grant(std::string(who) + "@example.org", {"member", "union", std::to_string(union_id)});
+        }
+        accounts.create_user("dro@example.org", "DRO", kPassword);
+        accounts.grant("dro@example.org", {"dro", "region", "asia-pacific"});
+        accounts.create_user("dro.latam@example.org", "Other DRO", kPassword);
+        accounts.grant("dro.latam@example.org", {"dro", "region", "latin-america"});
+    }
+    void TearDown() override {
+        if (!config_.outbox_dir.empty()) fs::remove_all(config_.outbox_dir);
+    }
+    std::unique_ptr<Browser> as(const std::string& who) { return signed_in_browser(app_->pipeline(), who + "@example.org", kPassword); }
+    Reply anon(const std::string& target) { return call(app_->pipeline(), http::Method::Get, target); }
+    std::vector<std::pair<std::string, std::string>> form(const std::string& title, const std::string& visibility, bool hide) {
+        return {{"lang", "en"},
+                {"title", title},
+                {"practice", "bad"},
+                {"country", "Fiji"},
+                {"region", "asia-pacific"},
+                {"sector", "health"},
+                {"employer_type", "public"},
+                {"employer", kEmployer},
+                {"hide_employer", hide ? "1" : ""},
+                {"product", "QuillRota"},
+                {"technologies", "scheduling, algorithmic-management"},
+                {"year", "2025"},
+                {"happened", "Night shifts were set by the QuillRota scheduler, which ignored rest rules for nurses."},
+                {"union_action", "The union logged every breach and took them to the joint committee."},
+                {"visibility", visibility}};
+    }
+    std::int64_t submitted_id(const Reply& r) {
+        std::smatch m;
+        const std::string location(r.res.header("location").value_or(""));
+        EXPECT_TRUE(std::regex_search(location, m, std::regex("/network/practices/([0-9]+)$"))) << location;
+        return m.size() > 1 ? std::stoll(m[1]) : 0;
+    }
+    Config config_;
+    std::unique_ptr<TestDatabase> db_;
+    std::unique_ptr<App> app_;
+};
+
+TEST_P(NetworkHttp, AHiddenEmployerIsSeenOnlyByItsAuthorAndModerators) {
+    auto author = as("author");
+    author->get("/network/practices/new");
+    auto bad = author->post("/network/practices/new", {{"title", "Too little"}});
+    EXPECT_EQ(bad.res.status, 422);
+    EXPECT_NE(bad.body.find("Tell what happened in 40 to 6,000 characters."), std::string::npos);
+    author->get("/network/practices/new");
+    auto sent = author->post("/network/practices/new", form("Rota scheduler at the clinics", "public", true));
+    ASSERT_EQ(sent.res.status, 303);
+    const std::string page = "/network/practices/" + std::to_string(submitted_id(sent));
+    // Waiting: its author and the region's DRO see it; nobody else, anywhere.
+    EXPECT_NE(author->get(page).body.find(kEmployer), std::string::npos);
+    EXPECT_EQ(anon(page).res.status, 404);
+    EXPECT_EQ(as("reader")->get(page).res.status, 404);
+    EXPECT_EQ(anon("/network/practices").body.find("Rota scheduler at the clinics"), std::string::npos);
+    auto dro = as("dro");
+    auto queue = dro->get("/network/moderation");
+    EXPECT_NE(queue.body.find("Rota scheduler at the clinics"), std::string::npos);
+    EXPECT_EQ(as("dro.latam")->post(page + "/moderate", {{"decision", "publish"}}).res.status, 403);  // not their region
+    dro->get(page);
+    EXPECT_EQ(dro->post(page + "/moderate", {{"decision", "decline"}, {"message", ""}}).res.status, 422);  // a reason is needed
+    dro->get(page);
+    EXPECT_EQ(dro->post(page + "/moderate", {{"decision", "publish"}}).res.status, 303);
+    // The author is told.
+    app_->flush_mail();
+    bool told = false;
+    for (const auto& e : fs::directory_iterator(config_.outbox_dir)) {
+        std::ifstream in(e.path(), std::ios::binary);
+        const auto m = mail::parse_message(std::string(std::istreambuf_iterator<char>(in), {}));
+        told = told || (m.header("To") == "author@example.org" && m.body.find(page) != std::string::npos);
+    }
+    EXPECT_TRUE(told);
+    // Published: everyone reads it, and the employer's name reaches only the author and moderators.
+    // (The search page repeats the query typed, so there the test is that the case is not a hit.)
+    EXPECT_EQ(anon("/search?q=Zephyrine").body.find(page), std::string::npos);
+    EXPECT_EQ(as("reader")->get("/search?q=Zephyrine").body.find(page), std::string::npos);
+    for (const auto& path : {page, std::string("/network/practices"), std::string("/network/practices/feed.atom"),
+                             std::string("/search?q=scheduler")}) {
+        const auto r = anon(path);
+        EXPECT_EQ(r.res.status, 200) << path;
+        EXPECT_EQ(r.body.find("Zephyrine"), std::string::npos) << path;
+        EXPECT_EQ(as("reader")->get(path).body.find("Zephyrine"), std::string::npos) << path;
+    }
+    EXPECT_NE(anon(page).body.find("Rota scheduler at the clinics"), std::string::npos);
+    EXPECT_NE(anon("/search?q=scheduler").body.find("href=\"" + page + "\""), std::string::npos);
+    EXPECT_NE(anon("/network/practices/feed.atom").body.find("Rota scheduler at the clinics"), std::string::npos);
+    EXPECT_NE(author->get(page).body.find(kEmployer), std::string::npos);
+    EXPECT_NE(dro->get(page).body.find(kEmployer), std::string::npos);
+}
+
+TEST_P(NetworkHttp, AHubOnlyCaseStaysInItsHubByPageListCountFeedAndSearch) {
+    auto author = as("author");
+    author->get("/network/practices/new");
+    auto sent = author->post("/network/practices/new", form("Hub-only roster case", "hub", false));
+    ASSERT_EQ(sent.res.status, 303);
+    const std::string page = "/network/practices/" + std::to_string(submitted_id(sent));
+    auto dro = as("dro");
+    dro->get(page);
+    ASSERT_EQ(dro->post(page + "/moderate", {{"decision", "publish"}}).res.status, 303);
+    auto count = [](const std::string& body) {
+        std::smatch m;
+        return std::regex_search(body, m, std::regex("Cases: ([0-9]+)")) ? std::stoi(m[1]) : -1;
+    };
+    const int seen_by_hub = count(dro->get("/network/practices").body);
+    for (auto* b : {as("reader").release(), as("dro.latam").release()}) {
+        std::unique_ptr<Browser> who(b);
+        EXPECT_EQ(who->get(page).res.status, 404);
+        const auto list = who->get("/network/practices").body;
+        EXPECT_EQ(list.find("Hub-only roster case"), std::string::npos);
+        EXPECT_EQ(count(list), seen_by_hub - 1);
+        EXPECT_EQ(who->get("/search?q=roster").body.find("href=\"" + page + "\""), std::string::npos);
+    }
+    EXPECT_EQ(anon(page).res.status, 404);
+    EXPECT_EQ(anon("/network/practices/feed.atom").body.find("Hub-only roster case"), std::string::npos);
+    EXPECT_EQ(as("dro")->get("/network/practices/feed.atom").body.find("Hub-only roster case"), std::string::npos);  // feeds: public only
+    EXPECT_NE(dro->get("/search?q=roster").body.find("href=\"" + page + "\""), std::string::npos);
+    EXPECT_NE(dro->get(page).body.find("Hub-only roster case"), std::string::npos);
+}
+
+// A hub names its DROs only with their consent to be listed publicly, counts the others, and shows
+// a hub-only case to the hub's people only.
+TEST_P(NetworkHttp, AHubNamesOnlyThoseWhoAgreedAndKeepsItsCasesToItsPeople) {
+    auto& accounts = app_->module<accounts::AccountsModule>();
+    accounts.create_user("listed@example.org", "Listed Organiser", kPassword);
+    accounts.grant("listed@example.org", {"dro", "region", "asia-pacific"});
+    accounts.store().give_consent(accounts.store().user_by_email("listed@example.org")->id, "listed_publicly", clock::unix_seconds());
+    auto hub = anon("/network/hubs/asia-pacific");
+    ASSERT_EQ(hub.res.status, 200);
+    EXPECT_NE(hub.body.find("Listed Organiser"), std::string::npos);
+    EXPECT_EQ(hub.body.find(">DRO<"), std::string::npos);  // the other DRO ("DRO") gave no consent...
+    EXPECT_NE(hub.body.find("Not listed publicly, by their choice: 1"), std::string::npos);  // ...and is counted
+    EXPECT_EQ(anon("/network/hubs/nowhere").res.status, 404);
+    auto author = as("author");
+    author->get("/network/practices/new");
+    auto sent = author->post("/network/practices/new", form("Hub-only case on the hub page", "hub", false));
+    const std::string page = "/network/practices/" + std::to_string(submitted_id(sent));
+    auto dro = as("dro");
+    dro->get(page);
+    ASSERT_EQ(dro->post(page + "/moderate", {{"decision", "publish"}}).res.status, 303);
+    EXPECT_NE(dro->get("/network/hubs/asia-pacific").body.find("Hub-only case on the hub page"), std::string::npos);
+    EXPECT_EQ(anon("/network/hubs/asia-pacific").body.find("Hub-only case on the hub page"), std::string::npos);
+    EXPECT_EQ(as("reader")->get("/network/hubs/asia-pacific").body.find("Hub-only case on the hub page"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, NetworkHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace avenir::testing
