@@ -4,8 +4,10 @@
 // and search alike.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
+#include <sstream>
 
 #include "core/clock.hpp"
 #include "core/mail/message.hpp"
@@ -175,6 +177,36 @@ TEST_P(NetworkHttp, AHubNamesOnlyThoseWhoAgreedAndKeepsItsCasesToItsPeople) {
     EXPECT_NE(dro->get("/network/hubs/asia-pacific").body.find("Hub-only case on the hub page"), std::string::npos);
     EXPECT_EQ(anon("/network/hubs/asia-pacific").body.find("Hub-only case on the hub page"), std::string::npos);
     EXPECT_EQ(as("reader")->get("/network/hubs/asia-pacific").body.find("Hub-only case on the hub page"), std::string::npos);
+}
+
+// The shipped coalitions: listed, each with its partners and related cases, in the Atom feed and
+// found by the platform search (by a partner's name too).
+TEST_P(NetworkHttp, CoalitionsAreListedShownFedAndFound) {
+    const auto coalitions = app_->module<network::NetworkModule>().store().coalitions();
+    ASSERT_EQ(coalitions.size(), 3u);  // content/network/coalitions.toml
+    const auto& c = coalitions.front();
+    const std::string page = "/network/coalitions/" + std::to_string(c.id);
+    const auto list = anon("/network/coalitions");
+    ASSERT_EQ(list.res.status, 200);
+    for (const auto& k : coalitions)  // each linked (names may hold characters the page escapes)
+        EXPECT_NE(list.body.find("href=\"/network/coalitions/" + std::to_string(k.id) + "\""), std::string::npos);
+    const auto shown = anon(page);
+    ASSERT_EQ(shown.res.status, 200);
+    ASSERT_FALSE(c.partners.empty());
+    EXPECT_NE(shown.body.find(c.partners.front()), std::string::npos);
+    EXPECT_NE(shown.body.find("Illustrative example"), std::string::npos);
+    EXPECT_EQ(anon("/network/coalitions/999999").res.status, 404);
+    const auto feed = anon("/network/coalitions/feed.atom");
+    EXPECT_EQ(feed.res.status, 200);
+    std::size_t entries = 0;
+    for (auto at = feed.body.find("<entry"); at != std::string::npos; at = feed.body.find("<entry", at + 1)) ++entries;
+    EXPECT_EQ(entries, 3u);
+    // The longest word of the first partner's name finds the coalition.
+    std::string word;
+    std::istringstream words(c.partners.front());
+    for (std::string w; words >> w;)
+        if (w.size() > word.size()) word = w;
+    EXPECT_NE(anon("/search?q=" + word + "&kind=coalitions").body.find("href=\"" + page + "\""), std::string::npos) << word;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NetworkHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

@@ -37,6 +37,7 @@ void NetworkModule::start(kit::Context& ctx, kit::Registration& reg) {
                                           return audiences_of(viewer_of(auth::current_principal(req)), regions);
                                       },
                                   .search = {}});
+    reg.provide(kit::SearchSource{.kind = "coalitions", .label = "Coalitions", .order = 35, .audiences = {}, .search = {}});
 }
 
 void NetworkModule::index_case(storage::Executor& tx, const Case& c) {
@@ -89,8 +90,47 @@ int NetworkModule::seed_hubs(const fs::path& file) {
     return changed;
 }
 
+int NetworkModule::seed_coalitions(const fs::path& file) {
+    if (!fs::exists(file)) return 0;
+    const toml::table doc = content::parse_toml_file(file);
+    const auto* list = doc["coalition"].as_array();
+    if (!list) return 0;
+    int changed = 0;
+    for (const auto& node : *list) {
+        const auto* t = node.as_table();
+        if (!t) continue;
+        const toml::node_view<const toml::node> n{t};
+        Coalition c;
+        c.slug = n["slug"].value_or(std::string());
+        if (c.slug.empty()) throw ContentError(file.string() + ": a coalition without a slug");
+        if (store().coalition_of_slug(c.slug)) continue;  // shipped once
+        c.regions = strings(n["regions"]);
+        c.partners = strings(n["partners"]);
+        c.contact = n["contact"].value_or(std::string());
+        c.stance = n["stance"].value_or(std::string());
+        c.illustrative = true;
+        if (const auto* a = n["themes"].as_array())
+            for (const auto& v : *a)
+                if (auto i = v.value<std::int64_t>()) c.themes.push_back(static_cast<int>(*i));
+        for (const char* lang : {"en", "fr", "es", "ar"})
+            if (n[lang].is_table())
+                c.texts.push_back({lang, n[lang]["name"].value_or(std::string()), n[lang]["scope"].value_or(std::string()),
+                                   n[lang]["why"].value_or(std::string())});
+        auto errors = validate(c);
+        for (const auto& r : c.regions)
+            if (!ctx_->reference.get()->has_region(r)) errors.push_back("regions: no region \"" + r + "\"");
+        if (!errors.empty()) throw ContentError(file.string() + ": coalition \"" + c.slug + "\": " + errors.front());
+        ctx_->db.with_tx([&](storage::Transaction& tx) {
+            c.id = NetworkStore(tx).create_coalition(c, clock::unix_seconds());
+            index_coalition(tx, c);
+        });
+        ++changed;
+    }
+    return changed;
+}
+
 int NetworkModule::seed(const fs::path& content_root) {
-    int hubs = seed_hubs(content_root / "network" / "hubs.toml");
+    int hubs = seed_hubs(content_root / "network" / "hubs.toml") + seed_coalitions(content_root / "network" / "coalitions.toml");
     const fs::path file = content_root / "network" / "cases.toml";
     if (!fs::exists(file)) return hubs;
     const toml::table doc = content::parse_toml_file(file);

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/feed/atom.hpp"
 #include "core/http/router.hpp"
 #include "core/kit/module.hpp"
 #include "modules/network/network_store.hpp"
@@ -42,6 +43,12 @@ private:
     http::Response save_practice(http::Request& req);
     http::Response moderation(http::Request& req);
     http::Response hub(http::Request& req);
+    http::Response coalitions(http::Request& req);
+    http::Response coalition(http::Request& req);
+    http::Response coalitions_feed(http::Request& req);
+    nlohmann::json coalition_summary(http::Request& req, const Coalition& c);
+    void index_coalition(storage::Executor& tx, const Coalition& c);
+    int seed_coalitions(const std::filesystem::path& file);
     http::Response moderate(http::Request& req);
 
     // The case in the path when the reader may see it (404 otherwise: its existence is not told).
@@ -51,6 +58,9 @@ private:
     Case from_form(http::Request& req, Case base);
     nlohmann::json case_summary(http::Request& req, const Viewer& v, const Case& c);
     std::string tr(http::Request& req, std::string_view msgid) const;
+    // An Atom feed of the list at `list` (its address + "/feed.atom"), and its response.
+    feed::Feed feed_head(http::Request& req, const std::string& list, const std::string& title) const;
+    static http::Response atom_response(const feed::Feed& f);
     std::string href(http::Request& req, const std::string& path) const;
 
     kit::Context* ctx_ = nullptr;

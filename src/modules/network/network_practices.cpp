@@ -81,6 +81,26 @@ std::string_view sector_label(const std::string& s) {
 std::string NetworkModule::tr(http::Request& req, std::string_view msgid) const { return ctx_->catalog.translate(req.lang, msgid); }
 std::string NetworkModule::href(http::Request& req, const std::string& path) const { return view::Layout::href(req, path); }
 
+feed::Feed NetworkModule::feed_head(http::Request& req, const std::string& list, const std::string& title) const {
+    const std::string prefix = req.lang == "en" ? "" : "/" + req.lang;
+    feed::Feed out;
+    out.id = ctx_->base_url + prefix + list + "/feed.atom";
+    out.title = title;
+    out.lang = req.lang;
+    out.links.push_back({out.id, "self", "application/atom+xml", "", "", 0});
+    out.links.push_back({ctx_->base_url + href(req, list), "alternate", "text/html", "", "", 0});
+    out.authors.push_back({"Avenir", ctx_->base_url + "/"});
+    return out;
+}
+
+http::Response NetworkModule::atom_response(const feed::Feed& f) {
+    http::Response res;
+    res.body = feed::write_atom(f);
+    res.set_header("Content-Type", "application/atom+xml; charset=utf-8");
+    res.set_header("Cache-Control", "public, max-age=300");
+    return res;
+}
+
 json NetworkModule::case_summary(http::Request& req, const Viewer& v, const Case& c) {
     const CaseText& t = c.text_for(req.lang);
     json d{{"href", href(req, "/network/practices/" + std::to_string(c.id))},
@@ -142,6 +162,7 @@ http::Response NetworkModule::practices(http::Request& req) {
            {"technology", f.technology},
            {"action", href(req, "/network/practices")},
            {"feed_href", href(req, "/network/practices/feed.atom")},
+           {"coalitions_href", href(req, "/network/coalitions")},
            {"signed_in", who != nullptr}};
     if (page_no > 1) d["prev_href"] = href(req, "/network/practices") + "?page=" + std::to_string(page_no - 1);
     if (page.total > static_cast<std::int64_t>(page_no) * kPageSize) d["next_href"] = href(req, "/network/practices") + "?page=" + std::to_string(page_no + 1);
@@ -205,13 +226,7 @@ http::Response NetworkModule::practices_feed(http::Request& req) {
     const Viewer anonymous;  // public cases only, whoever asks
     const CasePage page = store().published(anonymous, {}, 0, 50);
     const std::string prefix = req.lang == "en" ? "" : "/" + req.lang;
-    feed::Feed out;
-    out.id = ctx_->base_url + prefix + "/network/practices/feed.atom";
-    out.title = tr(req, "Avenir: practice exchange");
-    out.lang = req.lang;
-    out.links.push_back({out.id, "self", "application/atom+xml", "", "", 0});
-    out.links.push_back({ctx_->base_url + href(req, "/network/practices"), "alternate", "text/html", "", "", 0});
-    out.authors.push_back({"Avenir", ctx_->base_url + "/"});
+    feed::Feed out = feed_head(req, "/network/practices", tr(req, "Avenir: practice exchange"));
     std::int64_t newest = 0;
     for (const auto& c : page.cases) {
         const CaseText& t = c.text_for(req.lang);
@@ -230,11 +245,7 @@ http::Response NetworkModule::practices_feed(http::Request& req) {
         out.entries.push_back(std::move(e));
     }
     out.updated = feed::rfc3339(newest);
-    http::Response res;
-    res.body = feed::write_atom(out);
-    res.set_header("Content-Type", "application/atom+xml; charset=utf-8");
-    res.set_header("Cache-Control", "public, max-age=300");
-    return res;
+    return atom_response(out);
 }
 
 Case NetworkModule::from_form(http::Request& req, Case c) {

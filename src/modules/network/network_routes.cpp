@@ -19,6 +19,9 @@ void NetworkModule::routes(kit::Registration& r) {
     r.post("/network/practices/{id}/edit", "signed_in", h(&NetworkModule::save_practice));
     // A region's centre; its hub-only cases for those of the hub (never cached for people signed in).
     r.get("/network/hubs/{region}", "public", h(&NetworkModule::hub), {.cache_anonymous = true});
+    r.get("/network/coalitions", "public", h(&NetworkModule::coalitions), {.cache_anonymous = true});
+    r.get("/network/coalitions/feed.atom", "public", h(&NetworkModule::coalitions_feed), {.cache_anonymous = true});
+    r.get("/network/coalitions/{id}", "public", h(&NetworkModule::coalition), {.cache_anonymous = true});
     // DROs and coordinators of the case's region, admins (may_moderate).
     r.get("/network/moderation", "network_moderate", h(&NetworkModule::moderation));
     r.post("/network/practices/{id}/moderate", "network_moderate", h(&NetworkModule::moderate));

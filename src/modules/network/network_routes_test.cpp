@@ -39,6 +39,9 @@ const bool kRegistered = register_route_table({
         {"POST /network/practices/{id}/edit", {Deny, Deny, Deny, Deny, Allow}},
         {"GET /network/moderation", {SignIn, Deny, Deny, Allow, Allow}},
         {"GET /network/hubs/{region}", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /network/coalitions", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /network/coalitions/feed.atom", {Allow, Allow, Allow, Allow, Allow}},
+        {"GET /network/coalitions/{id}", {Allow, Allow, Allow, Allow, Allow}},
         {"POST /network/practices/{id}/moderate", {Deny, Deny, Deny, Deny, Allow}},  // the admin's empty decision: 422
     },
     {{"{id}", "1"}, {"{region}", "asia-pacific"}},

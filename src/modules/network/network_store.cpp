@@ -260,6 +260,77 @@ void NetworkStore::put_hub(const Hub& h, std::int64_t now) {
         db_.exec("INSERT INTO network_hub_texts (region, lang, intro) VALUES ($1, $2, $3)", {h.region, lang, intro});
 }
 
+namespace {
+
+std::vector<Coalition> read_coalitions(storage::Executor& db, const std::string& where, const std::vector<Value>& params) {
+    std::vector<Coalition> out;
+    std::map<std::int64_t, std::size_t> at;
+    for (const auto& row : db.exec("SELECT id, slug, regions, themes, partners, contact, stance, illustrative, updated_at FROM network_coalitions c WHERE " +
+                                       where + " ORDER BY id",
+                                   params)
+                               .rows) {
+        Coalition c;
+        c.id = row.get_int("id");
+        c.slug = row.get_opt_text("slug").value_or("");
+        c.regions = split(row.get_text("regions"));
+        for (const auto& t : split(row.get_text("themes"))) c.themes.push_back(std::stoi(t));
+        std::istringstream partners(row.get_text("partners"));
+        for (std::string line; std::getline(partners, line);)
+            if (!line.empty()) c.partners.push_back(line);
+        c.contact = row.get_text("contact");
+        c.stance = row.get_text("stance");
+        c.illustrative = row.get_int("illustrative") != 0;
+        c.updated_at = row.get_int("updated_at");
+        at[c.id] = out.size();
+        out.push_back(std::move(c));
+    }
+    if (out.empty()) return out;
+    for (const auto& row : db.exec("SELECT t.coalition_id, t.lang, t.name, t.scope, t.why FROM network_coalition_texts t JOIN network_coalitions c "
+                                   "ON c.id = t.coalition_id WHERE " + where + " ORDER BY t.coalition_id, t.lang",
+                                   params)
+                               .rows)
+        out[at[row.get_int("coalition_id")]].texts.push_back({row.get_text("lang"), row.get_text("name"), row.get_text("scope"), row.get_text("why")});
+    std::erase_if(out, [](const Coalition& c) { return c.texts.empty(); });
+    return out;
+}
+
+}  // namespace
+
+std::vector<Coalition> NetworkStore::coalitions() { return read_coalitions(db_, "1 = 1", {}); }
+
+std::optional<Coalition> NetworkStore::coalition(std::int64_t id) {
+    auto v = read_coalitions(db_, "c.id = $1", {id});
+    if (v.empty()) return std::nullopt;
+    return std::move(v.front());
+}
+
+std::optional<std::int64_t> NetworkStore::coalition_of_slug(const std::string& slug) {
+    if (auto row = db_.exec("SELECT id FROM network_coalitions WHERE slug = $1", {slug}).first()) return row->get_int("id");
+    return std::nullopt;
+}
+
+std::int64_t NetworkStore::create_coalition(const Coalition& c, std::int64_t now) {
+    std::string partners;
+    for (const auto& p : c.partners) partners += p + "\n";
+    const std::int64_t id = db_.exec("INSERT INTO network_coalitions (slug, regions, themes, partners, contact, stance, illustrative, updated_at) "
+                                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                                     {c.slug.empty() ? Value(nullptr) : Value(c.slug), join(c.regions), join(c.themes), partners, c.contact,
+                                      c.stance, std::int64_t{c.illustrative}, now})
+                                .at(0)
+                                .get_int("id");
+    for (const auto& t : c.texts)
+        db_.exec("INSERT INTO network_coalition_texts (coalition_id, lang, name, scope, why) VALUES ($1, $2, $3, $4, $5)",
+                 {id, t.lang, t.name, t.scope, t.why});
+    return id;
+}
+
+std::vector<Case> NetworkStore::in_regions(const Viewer& v, const std::vector<std::string>& regions, int limit) {
+    if (regions.empty()) return {};
+    std::vector<Value> params;
+    std::string where = visible_sql(v, params) + " AND c.region IN (" + bind_in(params, regions) + ")";
+    return read(where, params, "ORDER BY c.year DESC, c.id DESC LIMIT " + std::to_string(std::max(1, limit)));
+}
+
 std::vector<Case> NetworkStore::all_published() { return read("c.state = 'published'", {}, "ORDER BY c.id"); }
 
 }  // namespace avenir::network

@@ -58,6 +58,13 @@ public:
     // Hubs: one region's (one statement), and writing one (its texts replaced).
     std::optional<Hub> hub(const std::string& region);
     void put_hub(const Hub& h, std::int64_t now);
+    // Coalitions with their texts (two statements), one by id, and a new one.
+    std::vector<Coalition> coalitions();
+    std::optional<Coalition> coalition(std::int64_t id);
+    std::optional<std::int64_t> coalition_of_slug(const std::string& slug);
+    std::int64_t create_coalition(const Coalition& c, std::int64_t now);
+    // Published cases the reader may see in these regions, newest first (one statement and their texts).
+    std::vector<Case> in_regions(const Viewer& v, const std::vector<std::string>& regions, int limit);
     // Every published case (for the search index).
     std::vector<Case> all_published();
 

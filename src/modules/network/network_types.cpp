@@ -30,6 +30,26 @@ const CaseText& Case::text_for(std::string_view reader_lang) const {
     return texts.front();
 }
 
+const CoalitionText& Coalition::text_for(std::string_view reader_lang) const {
+    for (const auto& t : texts)
+        if (t.lang == reader_lang) return t;
+    for (const auto& t : texts)
+        if (t.lang == "en") return t;
+    return texts.front();
+}
+
+std::vector<std::string> validate(const Coalition& c) {
+    std::vector<std::string> errors;
+    if (c.regions.empty()) errors.emplace_back("regions: give at least one region");
+    if (!one_of(kStances, c.stance)) errors.emplace_back("stance: member, considering or founded");
+    if (std::any_of(c.themes.begin(), c.themes.end(), [](int t) { return t < 1 || t > 7; })) errors.emplace_back("themes: 1 to 7");
+    if (c.texts.empty()) errors.emplace_back("a coalition needs a name and a scope in at least one language");
+    for (const auto& t : c.texts)
+        if (t.name.empty() || t.name.size() > 200 || t.scope.empty() || t.scope.size() > 2000 || t.why.size() > 2000)
+            errors.emplace_back(t.lang + ": a name (at most 200 characters) and a scope (at most 2,000)");
+    return errors;
+}
+
 std::string fold_tag(std::string_view tag) {
     std::string out;
     for (char ch : trim(std::string(tag))) {

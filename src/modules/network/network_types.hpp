@@ -55,6 +55,28 @@ struct Case {
     const CaseText& text_for(std::string_view reader_lang) const;
 };
 
+inline constexpr std::string_view kStances[] = {"member", "considering", "founded"};
+
+struct CoalitionText {
+    std::string lang, name, scope, why;
+};
+
+struct Coalition {
+    std::int64_t id = 0;
+    std::string slug;
+    std::vector<std::string> regions;
+    std::vector<int> themes;
+    std::vector<std::string> partners;
+    std::string contact, stance = "member";
+    bool illustrative = false;
+    std::int64_t updated_at = 0;
+    std::vector<CoalitionText> texts;
+    const CoalitionText& text_for(std::string_view lang) const;
+};
+
+// What is wrong with a coalition (English, naming the field); empty when it may be stored.
+std::vector<std::string> validate(const Coalition& c);
+
 // What is wrong with a case as typed (msgids, one per problem); empty when it may be stored.
 // Normalises on the way: trims, folds tags to lower case, sorts and de-duplicates lists.
 std::vector<std::string> validate(Case& c);
