@@ -25,6 +25,8 @@ const PAGES = [
   { name: 'practice exchange', path: '/network/practices', status: 200 },
   { name: 'practice case', path: '/network/practices/1', status: 200 },
   { name: 'regional hub', path: '/network/hubs/latin-america', status: 200 },
+  { name: 'coalitions', path: '/network/coalitions', status: 200 },
+  { name: 'coalition', path: '/network/coalitions/1', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 
