@@ -127,6 +127,7 @@ class Values:
         self.values["session"] = sessions[:cap]
         # Network: the practice cases on the exchange's first page.
         self.values["case"] = self.links("/network/practices", r'href="/network/practices/([0-9]+)"')[:cap]
+        self.values["coalition"] = self.links("/network/coalitions", r'href="/network/coalitions/([0-9]+)"')[:cap]
         member = self.personas.get("member")
         # The member's private calendar address (made here; the page shows it once).
         if member is not None:
@@ -223,6 +224,8 @@ class Values:
                 kinds.append("session")
             elif n == "id" and pattern.startswith("/network/practices/"):
                 kinds.append("case")
+            elif n == "id" and pattern.startswith("/network/coalitions/"):
+                kinds.append("coalition")
             elif n == "union_id":
                 kinds.append("union")
             else:
