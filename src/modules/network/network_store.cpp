@@ -1,5 +1,7 @@
 #include "modules/network/network_store.hpp"
 
+#include "core/text/list.hpp"
+
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -14,25 +16,8 @@ constexpr const char* kColumns =
     "c.product, c.technologies, c.themes, c.workshops, c.year, c.visibility, c.lang, c.illustrative, c.author_id, c.moderator_id, "
     "c.moderation_message, c.submitted_at, c.decided_at, c.updated_at";
 
-std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::string item;
-    std::istringstream in(s);
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
-template <class T>
-std::string join(const std::vector<T>& v) {
-    std::string out;
-    for (const auto& x : v) {
-        if (!out.empty()) out += ",";
-        if constexpr (std::is_same_v<T, int>) out += std::to_string(x);
-        else out += x;
-    }
-    return out;
-}
+using text::join_list;
+using text::split_list;
 
 std::string bind_in(std::vector<Value>& params, const std::vector<std::string>& values) {
     std::string out;
@@ -57,9 +42,9 @@ Case to_case(const storage::Row& r) {
     c.hide_employer = r.get_int("hide_employer") != 0;
     c.supplier = r.get_text("supplier");
     c.product = r.get_text("product");
-    c.technologies = split(r.get_text("technologies"));
-    for (const auto& t : split(r.get_text("themes"))) c.themes.push_back(std::stoi(t));
-    c.workshops = split(r.get_text("workshops"));
+    c.technologies = split_list(r.get_text("technologies"));
+    for (const auto& t : split_list(r.get_text("themes"))) c.themes.push_back(std::stoi(t));
+    c.workshops = split_list(r.get_text("workshops"));
     c.year = static_cast<int>(r.get_int("year"));
     c.visibility = r.get_text("visibility");
     c.lang = r.get_text("lang");
@@ -107,7 +92,7 @@ std::int64_t NetworkStore::create(const Case& c, std::int64_t now) {
                  "product, technologies, themes, workshops, year, visibility, lang, illustrative, author_id, submitted_at, decided_at, updated_at) "
                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $20) RETURNING id",
                  {c.slug.empty() ? Value(nullptr) : Value(c.slug), c.state, c.practice, c.country, c.region, c.sector, c.employer_type, c.employer,
-                  std::int64_t{c.hide_employer}, c.supplier, c.product, join(c.technologies), join(c.themes), join(c.workshops),
+                  std::int64_t{c.hide_employer}, c.supplier, c.product, join_list(c.technologies), join_list(c.themes), join_list(c.workshops),
                   std::int64_t{c.year}, c.visibility, c.lang, std::int64_t{c.illustrative}, opt(c.author_id), now, opt(c.decided_at)})
             .at(0)
             .get_int("id");
@@ -120,7 +105,7 @@ void NetworkStore::update(const Case& c, std::int64_t now) {
              "hide_employer = $8, supplier = $9, product = $10, technologies = $11, themes = $12, workshops = $13, year = $14, "
              "visibility = $15, lang = $16, updated_at = $17 WHERE id = $1",
              {c.id, c.practice, c.country, c.region, c.sector, c.employer_type, c.employer, std::int64_t{c.hide_employer}, c.supplier, c.product,
-              join(c.technologies), join(c.themes), join(c.workshops), std::int64_t{c.year}, c.visibility, c.lang, now});
+              join_list(c.technologies), join_list(c.themes), join_list(c.workshops), std::int64_t{c.year}, c.visibility, c.lang, now});
     write_children(c.id, c);
 }
 
@@ -272,8 +257,8 @@ std::vector<Coalition> read_coalitions(storage::Executor& db, const std::string&
         Coalition c;
         c.id = row.get_int("id");
         c.slug = row.get_opt_text("slug").value_or("");
-        c.regions = split(row.get_text("regions"));
-        for (const auto& t : split(row.get_text("themes"))) c.themes.push_back(std::stoi(t));
+        c.regions = split_list(row.get_text("regions"));
+        for (const auto& t : split_list(row.get_text("themes"))) c.themes.push_back(std::stoi(t));
         std::istringstream partners(row.get_text("partners"));
         for (std::string line; std::getline(partners, line);)
             if (!line.empty()) c.partners.push_back(line);
@@ -314,7 +299,7 @@ std::int64_t NetworkStore::create_coalition(const Coalition& c, std::int64_t now
     for (const auto& p : c.partners) partners += p + "\n";
     const std::int64_t id = db_.exec("INSERT INTO network_coalitions (slug, regions, themes, partners, contact, stance, illustrative, updated_at) "
                                      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                                     {c.slug.empty() ? Value(nullptr) : Value(c.slug), join(c.regions), join(c.themes), partners, c.contact,
+                                     {c.slug.empty() ? Value(nullptr) : Value(c.slug), join_list(c.regions), join_list(c.themes), partners, c.contact,
                                       c.stance, std::int64_t{c.illustrative}, now})
                                 .at(0)
                                 .get_int("id");

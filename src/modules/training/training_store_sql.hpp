@@ -5,25 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "core/text/list.hpp"
 #include "modules/training/training_types.hpp"
 #include "storage/database.hpp"
 
 namespace avenir::training::sql {
 
-inline std::vector<std::string> split(const std::string& s) {
-    std::vector<std::string> out;
-    std::string item;
-    std::istringstream in(s);
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
-inline std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
-    return out;
-}
+inline std::vector<std::string> split(const std::string& s) { return text::split_list(s); }
+inline std::string join(const std::vector<std::string>& v) { return text::join_list(v); }
 
 inline constexpr const char* kCycleColumns =
     "c.id, c.format_slug, c.region_slug, c.title, c.phase, c.audience, c.session_count, c.session_minutes, c.languages, "
