@@ -22,6 +22,12 @@
 //   ResourceGate   who may open a library resource that is neither public nor for all members:
 //                  the module that filed it answers for its references (training: the cycle's
 //                  participants and staff).
+//   CyclePlaces    a place in a region's next training cycle open for enrolment, taken for
+//                  someone by another module (network: an approved Digital Rights Organiser).
+//                  Provided by training, once.
+//   TrainingRecords who completed a training cycle (network: who may log cascade sessions, and
+//                  the people trained per region that the multiplier divides by). Provided by
+//                  training, once.
 // The next modules add theirs the same way (one struct here, one provider, one reader): feed
 // sources, dashboard cards, indicators.
 #include <algorithm>
@@ -39,6 +45,7 @@
 
 #include "core/http/request.hpp"
 #include "core/search/index.hpp"
+#include "storage/database.hpp"
 
 namespace avenir::kit {
 
@@ -90,6 +97,17 @@ struct Directory {
     std::function<std::set<std::int64_t>(const std::vector<std::int64_t>& ids, const std::string& kind)> consenting;
     // The region of each union among ids (unknown ids left out).
     std::function<std::map<std::int64_t, std::string>(const std::vector<std::int64_t>& union_ids)> union_regions;
+    // The unions among ids, by name (unknown ids left out).
+    struct Union {
+        std::int64_t id = 0;
+        std::string name, country, region;
+    };
+    std::function<std::vector<Union>(const std::vector<std::int64_t>& union_ids)> unions;
+    // Gives person `user_id` a role over a region ("dro", "europe") on behalf of `by`, in the
+    // caller's transaction, with its audit entry; nothing when they already hold it. Returns false
+    // when there is no such person.
+    std::function<bool(storage::Executor& tx, std::int64_t user_id, const std::string& role, const std::string& region, std::int64_t by)>
+        grant_region_role;
 };
 
 // A recording another module files in the library. The same ref files the same resource again.
@@ -126,7 +144,7 @@ struct LinkTitles {
     struct Title {
         std::string text, lang;  // lang: the title's language (another one when lang has none)
     };
-    // key -> title; unknown keys left out.
+    // key -> title; unknown keys left out; no keys: every page's.
     std::function<std::map<std::string, Title>(const std::vector<std::string>& keys, const std::string& lang)> titles;
 };
 
@@ -134,6 +152,34 @@ struct LinkTitles {
 struct ResourceGate {
     std::string prefix;  // "training-session:"
     std::function<bool(http::Request& req, const std::string& gate)> allows;
+};
+
+// A place taken in a cycle for someone.
+struct CyclePlace {
+    std::int64_t cycle_id = 0;
+    std::string title;
+    std::string state;  // "enrolled" or "waiting" (the cycle was full)
+    std::string path;   // unprefixed: "/training/cycles/12"
+};
+
+struct CyclePlaces {
+    // In the caller's transaction: enrols user_id in the region's cycle for `audience` ("dro",
+    // "members") whose enrolment is open at `now` and whose first session comes first; nothing
+    // (and no place) when none is open. Someone already in it keeps their place.
+    std::function<std::optional<CyclePlace>(storage::Executor& tx, std::int64_t user_id, const std::string& audience,
+                                            const std::string& region, std::int64_t by, std::int64_t now)>
+        enrol_next;
+};
+
+struct TrainingRecords {
+    struct Completed {
+        std::int64_t cycle_id = 0;
+        std::string title, region;
+        std::int64_t user_id = 0;
+    };
+    // Every completed place (the all-sessions rule), at `now`; a handful of queries whatever
+    // their number.
+    std::function<std::vector<Completed>(std::int64_t now)> completed;
 };
 
 class Extensions {

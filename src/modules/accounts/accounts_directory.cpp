@@ -3,24 +3,19 @@
 // statement; lists of ids are bound as parameters, never pasted into the SQL.
 #include <algorithm>
 
+#include "core/clock.hpp"
+#include "storage/bind.hpp"
 #include "modules/accounts/accounts_module.hpp"
 
 namespace avenir::accounts {
 
 namespace {
 
-// "$1, $2, ..." for n parameters starting at `first`.
-std::string placeholders(std::size_t n, std::size_t first = 1) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(first + i);
-    return out;
-}
-
-std::vector<storage::Value> values(const std::vector<std::int64_t>& ids) {
-    std::vector<std::int64_t> sorted = ids;
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    return {sorted.begin(), sorted.end()};
+// The distinct ids, sorted.
+std::vector<std::int64_t> distinct(std::vector<std::int64_t> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
 }
 
 kit::PersonCard card(const storage::Row& r) {
@@ -36,10 +31,10 @@ kit::Directory AccountsModule::directory() {
     storage::Database& db = ctx_->db;
     d.people = [&db](const std::vector<std::int64_t>& ids) {
         std::vector<kit::PersonCard> out;
-        const auto params = values(ids);
+        std::vector<storage::Value> params;
+        const std::string in = storage::bind_in(params, distinct(ids));
         if (params.empty()) return out;
-        for (const auto& r : db.exec(std::string("SELECT ") + kCardColumns + " FROM accounts_users u WHERE u.id IN (" +
-                                         placeholders(params.size()) + ") ORDER BY u.id",
+        for (const auto& r : db.exec(std::string("SELECT ") + kCardColumns + " FROM accounts_users u WHERE u.id IN (" + in + ") ORDER BY u.id",
                                      params))
             out.push_back(card(r));
         return out;
@@ -60,23 +55,43 @@ kit::Directory AccountsModule::directory() {
     };
     d.consenting = [&db](const std::vector<std::int64_t>& ids, const std::string& kind) {
         std::set<std::int64_t> out;
-        auto params = values(ids);
+        std::vector<storage::Value> params;
+        const std::string in = storage::bind_in(params, distinct(ids));
         if (params.empty()) return out;
-        const std::size_t n = params.size();
         params.emplace_back(kind);
         for (const auto& r : db.exec("SELECT DISTINCT user_id FROM accounts_consents WHERE withdrawn_at IS NULL AND kind = $" +
-                                         std::to_string(n + 1) + " AND user_id IN (" + placeholders(n) + ")",
+                                         std::to_string(params.size()) + " AND user_id IN (" + in + ")",
                                      params))
             out.insert(r.get_int("user_id"));
         return out;
     };
     d.union_regions = [&db](const std::vector<std::int64_t>& ids) {
         std::map<std::int64_t, std::string> out;
-        const auto params = values(ids);
+        std::vector<storage::Value> params;
+        const std::string in = storage::bind_in(params, distinct(ids));
         if (params.empty()) return out;
-        for (const auto& r : db.exec("SELECT id, region_slug FROM accounts_unions WHERE id IN (" + placeholders(params.size()) + ")", params))
+        for (const auto& r : db.exec("SELECT id, region_slug FROM accounts_unions WHERE id IN (" + in + ")", params))
             out.emplace(r.get_int("id"), r.get_text("region_slug"));
         return out;
+    };
+    d.unions = [&db](const std::vector<std::int64_t>& ids) {
+        std::vector<kit::Directory::Union> out;
+        std::vector<storage::Value> params;
+        const std::string in = storage::bind_in(params, distinct(ids));
+        if (params.empty()) return out;
+        for (const auto& r : db.exec("SELECT id, name, country, region_slug FROM accounts_unions WHERE id IN (" + in + ") ORDER BY name, id", params))
+            out.push_back({r.get_int("id"), r.get_text("name"), r.get_text("country"), r.get_text("region_slug")});
+        return out;
+    };
+    d.grant_region_role = [this](storage::Executor& tx, std::int64_t user_id, const std::string& role, const std::string& region,
+                                 std::int64_t by) {
+        if (tx.exec("SELECT id FROM accounts_users WHERE id = $1", {user_id}).empty()) return false;
+        const auto held = tx.exec("SELECT 1 FROM accounts_grants WHERE user_id = $1 AND role = $2 AND scope_type = 'region' AND scope_id = $3",
+                                  {user_id, role, region});
+        if (!held.empty()) return true;
+        AccountsStore(tx).add_grant(user_id, {role, "region", region}, by, clock::unix_seconds());
+        ctx_->audit.record(tx, {"role_granted", by, user_id, role + " region " + region});
+        return true;
     };
     return d;
 }

@@ -51,6 +51,39 @@ TEST_P(AccountsDirectory, AnswersWhatOtherModulesMayKnowOfPeople) {
     ASSERT_TRUE(d.by_email(" AMINA@example.org "));
     EXPECT_EQ(d.by_email("amina@example.org")->id, a);
     EXPECT_FALSE(d.by_email("nobody@example.org"));
+    const auto unions = d.unions({u, 424242});
+    ASSERT_EQ(unions.size(), 1u);
+    EXPECT_EQ(unions[0].name, "Teachers Union");
+    EXPECT_EQ(unions[0].country, "Senegal");
+    EXPECT_EQ(unions[0].region, "africa-mena");
+}
+
+// A role granted for another module (network: an approved application) counts at once, is
+// audited, is given once however often it is asked, and rolls back with the caller's transaction.
+TEST_P(AccountsDirectory, GrantsARegionRoleInTheCallersTransaction) {
+    auto& accounts = app_->module<accounts::AccountsModule>();
+    const auto a = accounts.create_user("amina@example.org", "Amina", "");
+    const auto coord = accounts.create_user("coord@example.org", "Coord", "");
+    const kit::Directory& d = app_->extensions().one<kit::Directory>();
+    auto& db = app_->db();
+    const auto audited = [&] {
+        return db.exec("SELECT count(*) AS n FROM accounts_audit WHERE event = 'role_granted' AND subject_id = $1", {a}).at(0).get_int("n");
+    };
+    EXPECT_THROW(db.with_tx([&](storage::Transaction& tx) {
+        ASSERT_TRUE(d.grant_region_role(tx, a, "dro", "europe", coord));
+        throw std::runtime_error("the caller fails after granting");
+    }),
+                 std::runtime_error);
+    EXPECT_TRUE(d.holders("dro", "europe").empty()) << "rolled back with the caller";
+    EXPECT_EQ(audited(), 0);
+    db.with_tx([&](storage::Transaction& tx) {
+        EXPECT_TRUE(d.grant_region_role(tx, a, "dro", "europe", coord));
+        EXPECT_TRUE(d.grant_region_role(tx, a, "dro", "europe", coord));
+        EXPECT_FALSE(d.grant_region_role(tx, 999999, "dro", "europe", coord));
+    });
+    ASSERT_EQ(d.holders("dro", "europe").size(), 1u);
+    EXPECT_EQ(d.holders("dro", "europe")[0].id, a);
+    EXPECT_EQ(audited(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AccountsDirectory, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

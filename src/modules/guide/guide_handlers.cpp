@@ -85,7 +85,7 @@ void GuideModule::start(kit::Context& ctx, kit::Registration& reg) {
                                     const auto snapshot = content();
                                     std::map<std::string, kit::LinkTitles::Title> out;
                                     for (const auto& w : snapshot->workshops)
-                                        if (std::find(slugs.begin(), slugs.end(), w.slug) != slugs.end()) {
+                                        if (slugs.empty() || std::find(slugs.begin(), slugs.end(), w.slug) != slugs.end()) {
                                             const Texts tx = texts_for(w, lang);
                                             out.emplace(w.slug, kit::LinkTitles::Title{tx.doc->value("title", w.slug), tx.lang});
                                         }

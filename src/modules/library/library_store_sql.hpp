@@ -10,6 +10,7 @@
 
 #include "core/search/analyzer.hpp"
 #include "modules/library/library_store.hpp"
+#include "storage/bind.hpp"
 
 namespace avenir::library::store_sql {
 using storage::Dialect;
@@ -52,20 +53,7 @@ inline std::string facet_tokens(const Resource& r) {
     return out;
 }
 
-inline std::string in_list(std::vector<Value>& params, std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += (i ? ", $" : "$") + std::to_string(params.size() - n + i + 1);
-    return out;
-}
-
-template <class T>
-inline std::string bind_in(std::vector<Value>& params, const std::vector<T>& values) {
-    for (const auto& v : values) {
-        if constexpr (std::is_same_v<T, int>) params.emplace_back(std::int64_t{v});
-        else params.emplace_back(v);
-    }
-    return in_list(params, values.size());
-}
+using storage::bind_in;
 
 // WHERE conditions on library_resources r for the filters (browse and PostgreSQL search).
 inline std::string filter_sql(const Filters& f, std::vector<Value>& params) {

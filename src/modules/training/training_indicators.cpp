@@ -1,25 +1,56 @@
 #include "modules/training/training_indicators.hpp"
 
-#include <csv.h>
-
 #include <algorithm>
 #include <cstdio>
 
 #include "core/html.hpp"
+#include "core/text/csv.hpp"
 #include "core/i18n/i18n.hpp"
 
 namespace avenir::training {
 
-std::vector<Indicator> compute_indicators(TrainingStore& st, std::int64_t now) {
-    const auto cycles = st.cycles({});
+namespace {
+
+// Every cycle's records, read in five queries.
+struct Records {
+    std::vector<Cycle> cycles;
     std::map<std::int64_t, std::vector<Session>> sessions;
-    for (auto& s : st.all_sessions()) sessions[s.cycle_id].push_back(std::move(s));
     std::map<std::int64_t, std::vector<AttendanceMark>> marks;
-    for (auto& m : st.all_attendance()) marks[m.enrolment_id].push_back(std::move(m));
     std::map<std::int64_t, std::vector<MakeUpRecord>> ups;
-    for (auto& m : st.all_make_ups()) ups[m.enrolment_id].push_back(std::move(m));
     std::map<std::int64_t, std::vector<Enrolment>> places;
-    for (auto& e : st.all_enrolments()) places[e.cycle_id].push_back(std::move(e));
+};
+
+Records load(TrainingStore& st) {
+    Records r;
+    r.cycles = st.cycles({});
+    for (auto& s : st.all_sessions()) r.sessions[s.cycle_id].push_back(std::move(s));
+    for (auto& m : st.all_attendance()) r.marks[m.enrolment_id].push_back(std::move(m));
+    for (auto& m : st.all_make_ups()) r.ups[m.enrolment_id].push_back(std::move(m));
+    for (auto& e : st.all_enrolments()) r.places[e.cycle_id].push_back(std::move(e));
+    return r;
+}
+
+}  // namespace
+
+std::vector<CompletedPlace> completed_places(TrainingStore& st, std::int64_t now) {
+    Records r = load(st);
+    std::vector<CompletedPlace> out;
+    for (const auto& c : r.cycles)
+        for (const auto& e : r.places[c.id]) {
+            if (!e.user_id || e.state != "enrolled") continue;
+            if (completion_of(c, r.sessions[c.id], e, r.marks[e.id], r.ups[e.id], now).standing == Standing::Complete)
+                out.push_back({c.id, c.title, c.region, *e.user_id});
+        }
+    return out;
+}
+
+std::vector<Indicator> compute_indicators(TrainingStore& st, std::int64_t now) {
+    Records r = load(st);
+    const auto& cycles = r.cycles;
+    auto& sessions = r.sessions;
+    auto& marks = r.marks;
+    auto& ups = r.ups;
+    auto& places = r.places;
 
     std::map<std::pair<std::string, std::string>, Indicator> by_key;
     for (const auto& c : cycles) {
@@ -47,17 +78,7 @@ std::vector<Indicator> compute_indicators(TrainingStore& st, std::int64_t now) {
     return out;
 }
 
-namespace {
-
-// Quoted by libcsv only when the field needs it (a separator, a quote or a line break).
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out(s.size() * 2 + 2, '\0');
-    out.resize(csv_write(out.data(), out.size(), s.data(), s.size()));
-    return out;
-}
-
-}  // namespace
+using text::csv_field;
 
 std::string indicators_csv(const std::vector<Indicator>& rows) {
     std::string out = "region,group,phase,cycles,enrolled,completed,completion_percent,at_risk,sessions_held,make_ups_approved\r\n";

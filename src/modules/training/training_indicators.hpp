@@ -21,6 +21,15 @@ struct Indicator {
     int completion_percent() const { return enrolled ? completed * 100 / enrolled : 0; }
 };
 
+// A place in a cycle its person completed (the all-sessions rule).
+struct CompletedPlace {
+    std::int64_t cycle_id = 0;
+    std::string title, region;
+    std::int64_t user_id = 0;
+};
+// Every completed place of every cycle (five queries).
+std::vector<CompletedPlace> completed_places(TrainingStore& st, std::int64_t now);
+
 // Every (region, group) that has a cycle, ordered by phase then region.
 std::vector<Indicator> compute_indicators(TrainingStore& st, std::int64_t now);
 // RFC 4180 text with a header row (fields quoted by libcsv when needed).

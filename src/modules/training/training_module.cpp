@@ -1,5 +1,6 @@
 // The training module's registration.
 #include "modules/training/training_module.hpp"
+#include "modules/training/training_indicators.hpp"
 
 #include <map>
 
@@ -32,6 +33,15 @@ void TrainingModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.provide(kit::RegionSection{40, [this](http::Request& req, const std::string& slug) { return region_section(req, slug); }});
     // Recordings only for the cycle's people: the library asks here before it opens one.
     reg.provide(kit::ResourceGate{"training-session:", [this](http::Request& req, const std::string& gate) { return may_open_recording(req, gate); }});
+    // Another module takes a place for someone (network: an approved Digital Rights Organiser).
+    reg.provide(kit::CyclePlaces{[this](storage::Executor& tx, std::int64_t user_id, const std::string& audience, const std::string& region,
+                                        std::int64_t by, std::int64_t now) { return place_in_next(tx, user_id, audience, region, by, now); }});
+    reg.provide(kit::TrainingRecords{[this](std::int64_t now) {
+        std::vector<kit::TrainingRecords::Completed> out;
+        TrainingStore st = store();
+        for (auto& p : completed_places(st, now)) out.push_back({p.cycle_id, std::move(p.title), std::move(p.region), p.user_id});
+        return out;
+    }});
     // The platform search finds cycles (all public): title, group, region, languages. Public
     // recordings are library resources: the library's source finds them.
     reg.provide(kit::SearchSource{.kind = "training", .label = "Training cycles", .order = 15, .audiences = {}, .search = {}});
@@ -40,6 +50,22 @@ void TrainingModule::start(kit::Context& ctx, kit::Registration& reg) {
     } catch (const std::exception& e) {  // a database not migrated yet (`avenir migrate` runs after start)
         log::warn("training_index_skipped", log::kv("error", e.what()));
     }
+}
+
+std::optional<kit::CyclePlace> TrainingModule::place_in_next(storage::Executor& tx, std::int64_t user_id, const std::string& audience,
+                                                             const std::string& region, std::int64_t by, std::int64_t now) {
+    TrainingStore st(tx);
+    std::optional<Cycle> next;
+    for (auto& c : st.cycles({region, "", "", ""})) {
+        if (c.audience != audience || (c.status != "open" && c.status != "running") || now < c.enrol_opens || now > c.enrol_closes) continue;
+        // The first session soonest; a cycle without sessions yet after those with.
+        const auto key = [](const Cycle& x) { return std::pair{x.first_start == 0, x.first_start}; };
+        if (!next || key(c) < key(*next)) next = std::move(c);
+    }
+    if (!next) return std::nullopt;
+    const PlaceChange ch = st.enrol(next->id, user_id, by, now);
+    ctx_->audit.record(tx, {"training_enrolled", by, user_id, std::to_string(next->id) + ":" + ch.enrolment.state});
+    return kit::CyclePlace{next->id, next->title, ch.enrolment.state, "/training/cycles/" + std::to_string(next->id)};
 }
 
 // The search documents of every cycle (a handful per region), rewritten when one changes.

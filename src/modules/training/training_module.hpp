@@ -120,6 +120,9 @@ private:
     // E-mails a person moved up from the waiting list.
     void notify_promoted(const Cycle& c, const Enrolment& e);
     const kit::Directory& directory() const;
+    // kit::CyclePlaces: a place in the region's next cycle for `audience` open at `now`.
+    std::optional<kit::CyclePlace> place_in_next(storage::Executor& tx, std::int64_t user_id, const std::string& audience,
+                                                 const std::string& region, std::int64_t by, std::int64_t now);
     std::string tr(const std::string& lang, std::string_view msgid) const { return ctx_->catalog.translate(lang, msgid); }
 
     kit::Context* ctx_ = nullptr;
