@@ -128,6 +128,7 @@ class Values:
         # Network: the practice cases on the exchange's first page.
         self.values["case"] = self.links("/network/practices", r'href="/network/practices/([0-9]+)"')[:cap]
         self.values["coalition"] = self.links("/network/coalitions", r'href="/network/coalitions/([0-9]+)"')[:cap]
+        self.values["question"] = self.links("/network/questions", r'href="/network/questions/([0-9]+)"')[:cap]
         member = self.personas.get("member")
         # The member's private calendar address (made here; the page shows it once).
         if member is not None:
@@ -226,6 +227,8 @@ class Values:
                 kinds.append("case")
             elif n == "id" and pattern.startswith("/network/coalitions/"):
                 kinds.append("coalition")
+            elif n == "id" and pattern.startswith("/network/questions/"):
+                kinds.append("question")
             elif n == "union_id":
                 kinds.append("union")
             else:

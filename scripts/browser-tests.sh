@@ -8,7 +8,9 @@
 # tests read the messages from AVENIR_MAIL_DIR. An admin without two-factor sign-in is created with
 # the CLI before the server starts (AVENIR_ADMIN_EMAIL / AVENIR_ADMIN_PASSWORD), with a DRO, a
 # coordinator and a facilitator of Asia-Pacific (AVENIR_DRO_EMAIL, AVENIR_COORD_EMAIL,
-# AVENIR_FACIL_EMAIL; same password).
+# AVENIR_FACIL_EMAIL; same password), and for the network a coordinator of Europe and the Caribbean
+# and two people without a role (AVENIR_NET_COORD_EMAIL, AVENIR_NET_APPLICANT_EMAIL,
+# AVENIR_NET_AUTHOR_EMAIL).
 # AVENIR_BROWSER_TESTS="./a.test.mjs ./b.test.mjs" runs only those files.
 # AVENIR_KEEP_TMP=1 keeps the temp dir (database, server log, TAP output) for a look afterwards.
 set -uo pipefail
@@ -105,6 +107,20 @@ for who in "$AVENIR_COORD_EMAIL coordinator Coordinator" "$AVENIR_FACIL_EMAIL fa
   printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
     | "$avenir" user create --email "$1" --name "$3" --role "$2" --region asia-pacific --password-stdin >"$tmp/$2.log" 2>&1 \
     || { cat "$tmp/$2.log" >&2; setup_failed "avenir user create ($2)"; }
+done
+
+# Network: a coordinator of Europe and the Caribbean (sets up two-factor sign-in in the test), a
+# member who applies to become a DRO and a member who shares a case (no role: they just signed up).
+export AVENIR_NET_COORD_EMAIL=coord.europe@example.org AVENIR_NET_APPLICANT_EMAIL=applicant@example.org AVENIR_NET_AUTHOR_EMAIL=author@example.org
+printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+  | "$avenir" user create --email "$AVENIR_NET_COORD_EMAIL" --name "Europe Coordinator" --role coordinator --region europe-caribbean \
+      --password-stdin >"$tmp/net-coord.log" 2>&1 \
+  || { cat "$tmp/net-coord.log" >&2; setup_failed "avenir user create (network coordinator)"; }
+for who in "$AVENIR_NET_APPLICANT_EMAIL Applicant" "$AVENIR_NET_AUTHOR_EMAIL Author"; do
+  set -- $who
+  printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+    | "$avenir" user create --email "$1" --name "$2" --password-stdin >"$tmp/net-$2.log" 2>&1 \
+    || { cat "$tmp/net-$2.log" >&2; setup_failed "avenir user create ($2)"; }
 done
 
 # The SMTP sink: any free port (it says which), one .eml and one .json per message in $mail_dir.

@@ -7,45 +7,16 @@
 // scripts/browser-tests.sh sets all three.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  LANGUAGES, axePageViolations, base32Decode, formatViolations, href, launchBrowser, list, openContext, totpCode, totpStep,
+  LANGUAGES, axePageViolations, base32Decode, formatViolations, href, launchBrowser, list, newestMailTo, openContext, totpCode, totpStep,
 } from './support.mjs';
 
-const MAIL_DIR = process.env.AVENIR_MAIL_DIR;
 const ADMIN_EMAIL = process.env.AVENIR_ADMIN_EMAIL;
 const ADMIN_PASSWORD = process.env.AVENIR_ADMIN_PASSWORD;
 const PASSWORD = 'violet-tractor-harbour-91';
 const [EN, FR, , AR] = LANGUAGES;
-
-// ---- mail from the SMTP sink ----
-
-// The newest message in the sink's folder addressed to `to`, waiting up to `timeoutMs` for it.
-// Files are <n>.json, n counting up; the .json appears before the .eml, each atomically.
-async function newestMailTo(to, timeoutMs = 20_000) {
-  assert.ok(MAIL_DIR, 'AVENIR_MAIL_DIR is not set (the SMTP sink folder); scripts/browser-tests.sh sets it');
-  const wanted = to.toLowerCase();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const numbers = (await readdir(MAIL_DIR))
-      .map((f) => /^(\d+)\.json$/.exec(f))
-      .filter(Boolean)
-      .map((m) => Number(m[1]))
-      .sort((a, b) => b - a);
-    for (const n of numbers) {
-      const mail = JSON.parse(await readFile(path.join(MAIL_DIR, `${n}.json`), 'utf8'));
-      const recipients = [mail.to ?? '', ...(mail.rcpt_tos ?? [])].join(' ').toLowerCase();
-      if (recipients.includes(wanted)) return { n, ...mail };
-    }
-    if (Date.now() > deadline) {
-      assert.fail(`no message to ${to} in ${MAIL_DIR} after ${timeoutMs / 1000} s (${numbers.length} message(s) there)`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 // ---- a browser session that checks every page it lands on ----
 

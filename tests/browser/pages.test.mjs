@@ -27,6 +27,7 @@ const PAGES = [
   { name: 'regional hub', path: '/network/hubs/latin-america', status: 200 },
   { name: 'coalitions', path: '/network/coalitions', status: 200 },
   { name: 'coalition', path: '/network/coalitions/1', status: 200 },
+  { name: 'questions to the hubs', path: '/network/questions', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 

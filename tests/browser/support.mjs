@@ -3,6 +3,9 @@
 // Not a test file itself (node --test only picks up *.test.mjs here).
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -205,4 +208,30 @@ export function totpCode(secretBase32, step) {
   const offset = mac[mac.length - 1] & 0x0f;
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 1_000_000).padStart(6, '0');
+}
+
+// ---- mail from the SMTP sink (scripts/smtp-sink.py, AVENIR_MAIL_DIR) ----
+
+// The newest message in the sink's folder addressed to `to`, waiting up to `timeoutMs` for it.
+// Files are <n>.json, n counting up; the .json appears before the .eml, each atomically.
+export async function newestMailTo(to, timeoutMs = 20_000) {
+  assert.ok(process.env.AVENIR_MAIL_DIR, 'AVENIR_process.env.AVENIR_MAIL_DIR is not set (the SMTP sink folder); scripts/browser-tests.sh sets it');
+  const wanted = to.toLowerCase();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const numbers = (await readdir(process.env.AVENIR_MAIL_DIR))
+      .map((f) => /^(\d+)\.json$/.exec(f))
+      .filter(Boolean)
+      .map((m) => Number(m[1]))
+      .sort((a, b) => b - a);
+    for (const n of numbers) {
+      const mail = JSON.parse(await readFile(path.join(process.env.AVENIR_MAIL_DIR, `${n}.json`), 'utf8'));
+      const recipients = [mail.to ?? '', ...(mail.rcpt_tos ?? [])].join(' ').toLowerCase();
+      if (recipients.includes(wanted)) return { n, ...mail };
+    }
+    if (Date.now() > deadline) {
+      assert.fail(`no message to ${to} in ${process.env.AVENIR_MAIL_DIR} after ${timeoutMs / 1000} s (${numbers.length} message(s) there)`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

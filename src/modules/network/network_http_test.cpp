@@ -13,67 +13,11 @@
 #include "core/mail/message.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/network/network_module.hpp"
-#include "tests/http/http_fixture.hpp"
+#include "modules/network/network_http_fixture.hpp"
 
 namespace avenir::testing {
 namespace {
 namespace fs = std::filesystem;
-constexpr const char* kPassword = "violet-tractor-harbour-91";
-constexpr const char* kEmployer = "Zephyrine Municipal Clinics";
-
-class NetworkHttp : public ::testing::TestWithParam<std::string> {
-protected:
-    void SetUp() override {
-        db_ = std::make_unique<TestDatabase>(GetParam());
-        if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
-        config_ = test_config(db_->url());
-        config_.outbox_dir = (fs::temp_directory_path() / ("avenir-outbox-network-" + std::to_string(::getpid()) + GetParam())).string();
-        fs::remove_all(config_.outbox_dir);
-        app_ = std::make_unique<App>(config_, true);
-        app_->seed();
-        auto& accounts = app_->module<accounts::AccountsModule>();
-        const auto union_id = accounts.store().create_union({0, "Health Workers Union", "Fiji", "asia-pacific", "health"}, 0);
-        for (const char* who : {"author", "reader"}) {
-            accounts.create_user(std::string(who) + "@example.org", who, kPassword);
-            accounts.grant(std::string(who) + "@example.org", {"member", "union", std::to_string(union_id)});
-        }
-        accounts.create_user("dro@example.org", "DRO", kPassword);
-        accounts.grant("dro@example.org", {"dro", "region", "asia-pacific"});
-        accounts.create_user("dro.latam@example.org", "Other DRO", kPassword);
-        accounts.grant("dro.latam@example.org", {"dro", "region", "latin-america"});
-    }
-    void TearDown() override {
-        if (!config_.outbox_dir.empty()) fs::remove_all(config_.outbox_dir);
-    }
-    std::unique_ptr<Browser> as(const std::string& who) { return signed_in_browser(app_->pipeline(), who + "@example.org", kPassword); }
-    Reply anon(const std::string& target) { return call(app_->pipeline(), http::Method::Get, target); }
-    std::vector<std::pair<std::string, std::string>> form(const std::string& title, const std::string& visibility, bool hide) {
-        return {{"lang", "en"},
-                {"title", title},
-                {"practice", "bad"},
-                {"country", "Fiji"},
-                {"region", "asia-pacific"},
-                {"sector", "health"},
-                {"employer_type", "public"},
-                {"employer", kEmployer},
-                {"hide_employer", hide ? "1" : ""},
-                {"product", "QuillRota"},
-                {"technologies", "scheduling, algorithmic-management"},
-                {"year", "2025"},
-                {"happened", "Night shifts were set by the QuillRota scheduler, which ignored rest rules for nurses."},
-                {"union_action", "The union logged every breach and took them to the joint committee."},
-                {"visibility", visibility}};
-    }
-    std::int64_t submitted_id(const Reply& r) {
-        std::smatch m;
-        const std::string location(r.res.header("location").value_or(""));
-        EXPECT_TRUE(std::regex_search(location, m, std::regex("/network/practices/([0-9]+)$"))) << location;
-        return m.size() > 1 ? std::stoll(m[1]) : 0;
-    }
-    Config config_;
-    std::unique_ptr<TestDatabase> db_;
-    std::unique_ptr<App> app_;
-};
 
 TEST_P(NetworkHttp, AHiddenEmployerIsSeenOnlyByItsAuthorAndModerators) {
     auto author = as("author");
@@ -207,6 +151,37 @@ TEST_P(NetworkHttp, CoalitionsAreListedShownFedAndFound) {
     for (std::string w; words >> w;)
         if (w.size() > word.size()) word = w;
     EXPECT_NE(anon("/search?q=" + word + "&kind=coalitions").body.find("href=\"" + page + "\""), std::string::npos) << word;
+}
+
+// A case links to library resources, clauses and coalitions by their addresses (anything else is
+// refused with what to fix); its page names them, and a linked coalition lists the case first.
+TEST_P(NetworkHttp, ACaseLinksToResourcesClausesAndCoalitions) {
+    auto author = as("author");
+    author->get("/network/practices/new");
+    auto f = form("Rota rules copied from a coalition toolkit", "public", false);
+    f.emplace_back("links", "https://elsewhere.example.org/x");
+    auto bad = author->post("/network/practices/new", f);
+    EXPECT_EQ(bad.res.status, 422);
+    EXPECT_NE(bad.body.find("Link only practice cases, coalitions, library resources and bargaining clauses"), std::string::npos);
+    f.back().second = "http://localhost/fr/network/coalitions/1\n/library/1\n/bargaining/clauses/rest-between-shifts";
+    author->get("/network/practices/new");
+    const auto made = author->post("/network/practices/new", f);
+    ASSERT_EQ(made.res.status, 303);
+    const auto id = submitted_id(made);
+    const std::string page = "/network/practices/" + std::to_string(id);
+    auto dro = as("dro");
+    dro->get(page);
+    EXPECT_EQ(dro->post(page + "/moderate", {{"decision", "publish"}}).res.status, 303);
+    const auto coalition = app_->module<network::NetworkModule>().store().coalition(1);
+    ASSERT_TRUE(coalition);
+    const auto shown = anon(page).body;
+    EXPECT_NE(shown.find("Coalition: " + coalition->text_for("en").name), std::string::npos);
+    EXPECT_NE(shown.find("href=\"/library/1\""), std::string::npos);
+    EXPECT_NE(shown.find("rest-between-shifts"), std::string::npos);
+    const auto listed = anon("/network/coalitions/1").body;
+    const auto related = listed.find("related-title");
+    ASSERT_NE(related, std::string::npos);
+    EXPECT_NE(listed.find("href=\"" + page + "\"", related), std::string::npos) << "the coalition lists the case that links to it";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NetworkHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

@@ -54,21 +54,15 @@ http::Response NetworkModule::moderate(http::Request& req) {
     log::info("network_case_moderated", log::kv("case", static_cast<long long>(c.id)) + " " + log::kv("state", state));
     // The author is told, in their language.
     if (c.author_id) {
-        for (const auto& p : ctx_->extensions.one<kit::Directory>().people({*c.author_id})) {
-            const std::string lang = i18n::find_language(p.lang) ? p.lang : "en";
-            const std::string_view msgid = state == "published" ? i18n::noop("Your practice case is published")
-                                : state == "changes"     ? i18n::noop("Your practice case: changes asked")
-                                                         : i18n::noop("Your practice case was declined");
-            const std::string subject = ctx_->catalog.translate(lang, msgid);
-            std::string text = c.text_for(lang).title + "\n\n";
-            if (!message.empty()) text += message + "\n\n";
-            text += ctx_->base_url + (lang == "en" ? "" : "/" + lang) + "/network/practices/" + std::to_string(c.id) + "\n";
-            try {
-                ctx_->mailer.send({p.email, subject, text, lang});
-            } catch (const std::exception& e) {
-                log::warn("network_mail_failed", log::kv("case", static_cast<long long>(c.id)) + " " + log::kv("error", e.what()));
-            }
-        }
+        const std::string_view subject = state == "published" ? i18n::noop("Your practice case is published")
+                                         : state == "changes" ? i18n::noop("Your practice case: changes asked")
+                                                              : i18n::noop("Your practice case was declined");
+        for (const auto& p : ctx_->extensions.one<kit::Directory>().people({*c.author_id}))
+            mail_person(p, c.lang, subject, [&](const std::string& lang) {
+                std::string text = c.text_for(lang).title + "\n\n";
+                if (!message.empty()) text += message + "\n\n";
+                return text + link(lang, "/network/practices/" + std::to_string(c.id)) + "\n";
+            }, "case " + std::to_string(c.id));
     }
     return http::Response::redirect(href(req, "/network/moderation"));
 }

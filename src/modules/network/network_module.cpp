@@ -25,6 +25,11 @@ void NetworkModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.seeder([this](const fs::path& root) { return seed(root); });
     // A case stays when its author or moderator is erased, without them (SET NULL).
     reg.personal_data({"network_cases", {"author_id", "moderator_id"}, {}});
+    // An application goes with its applicant (CASCADE); the coordinator's name is left out (SET NULL).
+    reg.personal_data({"network_applications", {"user_id", "decided_by"}, {}});
+    reg.personal_data({"network_profiles", {"user_id"}, {}});
+    reg.personal_data({"network_cascade_sessions", {"user_id"}, {}});
+    reg.personal_data({"network_coalition_unions", {"updated_by"}, {}});  // the union's stance stays  // the counts stay, anonymous (SET NULL)
     // The platform search: published cases, each with its audience (everyone, members, a hub),
     // applied inside the query. A hidden employer is never indexed.
     reg.provide(kit::SearchSource{.kind = "practices",
@@ -38,6 +43,19 @@ void NetworkModule::start(kit::Context& ctx, kit::Registration& reg) {
                                       },
                                   .search = {}});
     reg.provide(kit::SearchSource{.kind = "coalitions", .label = "Coalitions", .order = 35, .audiences = {}, .search = {}});
+    // Questions to the hubs: public ones for everyone, members' ones for people signed in.
+    reg.provide(kit::SearchSource{.kind = "questions",
+                                  .label = "Questions to the hubs",
+                                  .order = 33,
+                                  .audiences =
+                                      [](http::Request& req) {
+                                          return auth::current_principal(req) ? std::vector<std::string>{"members"} : std::vector<std::string>{};
+                                      },
+                                  .search = {}});
+    // A question stays when its asker or an answerer is erased, without them (SET NULL).
+    reg.personal_data({"network_questions", {"author_id"}, {}});
+    reg.personal_data({"network_answers", {"author_id"}, {}});
+    ctx.jobs.every("network.question_digest", std::chrono::hours(24), [this] { send_question_digest(); });
 }
 
 void NetworkModule::index_case(storage::Executor& tx, const Case& c) {

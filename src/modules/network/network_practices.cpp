@@ -10,6 +10,7 @@
 #include "core/http/pipeline.hpp"
 #include "core/i18n/i18n.hpp"
 #include "core/log.hpp"
+#include "core/text/list.hpp"
 #include "core/view/layout.hpp"
 #include "modules/network/network_module.hpp"
 #include "modules/network/network_rules.hpp"
@@ -41,45 +42,20 @@ std::string joined(const std::vector<std::string>& v) {
     return out;
 }
 
-std::string_view practice_label(const std::string& p) {
-    if (p == "good") return i18n::noop("Good practice");
-    if (p == "bad") return i18n::noop("Bad practice");
-    return i18n::noop("Mixed practice");
-}
-
-std::string_view employer_type_label(const std::string& t) {
-    if (t == "public") return i18n::noop("Public employer");
-    if (t == "private") return i18n::noop("Private employer");
-    return i18n::noop("Outsourced service");
-}
-
-std::string_view visibility_label(const std::string& v) {
-    if (v == "public") return i18n::noop("Everyone");
-    if (v == "members") return i18n::noop("Members signed in");
-    return i18n::noop("The region's network (its DROs, coordinators and facilitators)");
-}
-
-std::string_view sector_label(const std::string& s) {
-    static constexpr std::pair<std::string_view, std::string_view> labels[] = {
-        {"health", i18n::noop("Health")},
-        {"social-services", i18n::noop("Social services")},
-        {"local-government", i18n::noop("Local government")},
-        {"central-government", i18n::noop("Central government")},
-        {"education", i18n::noop("Education")},
-        {"tax-revenue", i18n::noop("Tax and revenue")},
-        {"justice", i18n::noop("Justice")},
-        {"utilities", i18n::noop("Utilities")},
-        {"transport", i18n::noop("Transport")},
-        {"employment-services", i18n::noop("Employment services")}};
-    for (const auto& [k, v] : labels)
-        if (s == k) return v;
-    return "";
-}
-
 }  // namespace
 
 std::string NetworkModule::tr(http::Request& req, std::string_view msgid) const { return ctx_->catalog.translate(req.lang, msgid); }
 std::string NetworkModule::href(http::Request& req, const std::string& path) const { return view::Layout::href(req, path); }
+
+http::Response NetworkModule::form_page(http::Request& req, const std::string& view, json d, const std::string& title,
+                                        const std::vector<std::string>& errors, int status) {
+    json err = json::array();
+    for (const auto& e : errors) err.push_back(tr(req, e));
+    d["errors"] = std::move(err);
+    d["has_errors"] = !errors.empty();
+    d["csrf"] = ctx_->access.csrf(req);
+    return ctx_->layout.page(req, view, std::move(d), title, status);
+}
 
 feed::Feed NetworkModule::feed_head(http::Request& req, const std::string& list, const std::string& title) const {
     const std::string prefix = req.lang == "en" ? "" : "/" + req.lang;
@@ -163,6 +139,9 @@ http::Response NetworkModule::practices(http::Request& req) {
            {"action", href(req, "/network/practices")},
            {"feed_href", href(req, "/network/practices/feed.atom")},
            {"coalitions_href", href(req, "/network/coalitions")},
+           {"questions_href", href(req, "/network/questions")},
+           {"cascade_href", href(req, "/network/cascade/indicators")},
+           {"apply_href", href(req, "/network/apply")},
            {"signed_in", who != nullptr}};
     if (page_no > 1) d["prev_href"] = href(req, "/network/practices") + "?page=" + std::to_string(page_no - 1);
     if (page.total > static_cast<std::int64_t>(page_no) * kPageSize) d["next_href"] = href(req, "/network/practices") + "?page=" + std::to_string(page_no + 1);
@@ -206,6 +185,9 @@ http::Response NetworkModule::practice(http::Request& req) {
     for (const auto& w : c.workshops) workshops.push_back({{"href", href(req, "/guide/" + w)}, {"slug", w}});
     d["workshops"] = workshops;
     d["has_workshops"] = !workshops.empty();
+    const json links = link_list(req, v, c.links);
+    d["links"] = links;
+    d["has_links"] = !links.empty();
     json similar = json::array();
     for (const auto& s : store().similar(c, v, 5)) similar.push_back(case_summary(req, v, s));
     d["similar"] = similar;
@@ -257,6 +239,10 @@ Case NetworkModule::from_form(http::Request& req, Case c) {
     c.employer_type = f.get("employer_type");
     c.employer = f.get("employer");
     c.hide_employer = f.get("hide_employer") == "1";
+    std::string links = f.get("links");
+    std::replace(links.begin(), links.end(), '\n', ',');
+    std::replace(links.begin(), links.end(), ' ', ',');
+    c.links = text::split_list(links);
     c.supplier = f.get("supplier");
     c.product = f.get("product");
     c.technologies = comma_list(f.get("technologies"));
@@ -294,17 +280,12 @@ http::Response NetworkModule::practice_form(http::Request& req, const Case& c, c
                           {"checked", std::find(c.themes.begin(), c.themes.end(), n) != c.themes.end()}});
     json langs = json::array();
     for (auto l : kCaseLanguages) langs.push_back({{"value", std::string(l)}, {"label", i18n::find_language(std::string(l))->native_name}, {"selected", c.lang == l}});
-    json err = json::array();
-    for (const auto& e : errors) err.push_back(tr(req, e));
     json products = json::array();
     for (const auto& p : store().suggestions("product", 30)) products.push_back(p);
     json suppliers = json::array();
     for (const auto& p : store().suggestions("supplier", 30)) suppliers.push_back(p);
-    json d{{"csrf", ctx_->access.csrf(req)},
-           {"action", href(req, c.id ? "/network/practices/" + std::to_string(c.id) + "/edit" : "/network/practices/new")},
+    json d{{"action", href(req, c.id ? "/network/practices/" + std::to_string(c.id) + "/edit" : "/network/practices/new")},
            {"cancel_href", href(req, "/network/practices")},
-           {"errors", err},
-           {"has_errors", !errors.empty()},
            {"practices", options(kPractices, c.practice, [&](const std::string& k) { return tr(req, practice_label(k)); })},
            {"sectors", options(kSectors, c.sector, [&](const std::string& k) { return tr(req, sector_label(k)); })},
            {"employer_types", options(kEmployerTypes, c.employer_type, [&](const std::string& k) { return tr(req, employer_type_label(k)); })},
@@ -321,6 +302,11 @@ http::Response NetworkModule::practice_form(http::Request& req, const Case& c, c
            {"product", c.product},
            {"technologies", joined(c.technologies)},
            {"workshops", joined(c.workshops)},
+           {"links", [&] {
+                std::string text;
+                for (const auto& l : c.links) text += l + "\n";
+                return text;
+            }()},
            {"year", c.year},
            {"title", t.title},
            {"happened", t.happened},
@@ -328,7 +314,7 @@ http::Response NetworkModule::practice_form(http::Request& req, const Case& c, c
            {"outcome", t.outcome},
            {"lessons", t.lessons},
            {"editing", c.id != 0}};
-    return ctx_->layout.page(req, "network/practice_edit", std::move(d), tr(req, c.id ? "Change the case" : "Share a case"), status);
+    return form_page(req, "network/practice_edit", std::move(d), tr(req, c.id ? "Change the case" : "Share a case"), errors, status);
 }
 
 http::Response NetworkModule::new_practice(http::Request& req) {

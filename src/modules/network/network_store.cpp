@@ -1,6 +1,7 @@
 #include "modules/network/network_store.hpp"
 
 #include "core/text/list.hpp"
+#include "storage/bind.hpp"
 
 #include <algorithm>
 #include <map>
@@ -14,19 +15,12 @@ namespace {
 constexpr const char* kColumns =
     "c.id, c.slug, c.state, c.practice, c.country, c.region, c.sector, c.employer_type, c.employer, c.hide_employer, c.supplier, "
     "c.product, c.technologies, c.themes, c.workshops, c.year, c.visibility, c.lang, c.illustrative, c.author_id, c.moderator_id, "
-    "c.moderation_message, c.submitted_at, c.decided_at, c.updated_at";
+    "c.moderation_message, c.submitted_at, c.decided_at, c.updated_at, c.links";
 
 using text::join_list;
 using text::split_list;
-
-std::string bind_in(std::vector<Value>& params, const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) {
-        params.emplace_back(v);
-        out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
-    }
-    return out;
-}
+using storage::bind_in;
+constexpr auto opt = storage::nullable;
 
 Case to_case(const storage::Row& r) {
     Case c;
@@ -45,6 +39,7 @@ Case to_case(const storage::Row& r) {
     c.technologies = split_list(r.get_text("technologies"));
     for (const auto& t : split_list(r.get_text("themes"))) c.themes.push_back(std::stoi(t));
     c.workshops = split_list(r.get_text("workshops"));
+    c.links = split_list(r.get_text("links"));
     c.year = static_cast<int>(r.get_int("year"));
     c.visibility = r.get_text("visibility");
     c.lang = r.get_text("lang");
@@ -57,8 +52,6 @@ Case to_case(const storage::Row& r) {
     c.updated_at = r.get_int("updated_at");
     return c;
 }
-
-Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
 }  // namespace
 
@@ -89,11 +82,12 @@ void NetworkStore::write_children(std::int64_t id, const Case& c) {
 std::int64_t NetworkStore::create(const Case& c, std::int64_t now) {
     const std::int64_t id =
         db_.exec("INSERT INTO network_cases (slug, state, practice, country, region, sector, employer_type, employer, hide_employer, supplier, "
-                 "product, technologies, themes, workshops, year, visibility, lang, illustrative, author_id, submitted_at, decided_at, updated_at) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $20) RETURNING id",
+                 "product, technologies, themes, workshops, year, visibility, lang, illustrative, author_id, submitted_at, decided_at, updated_at, "
+                 "links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $20, $22) RETURNING id",
                  {c.slug.empty() ? Value(nullptr) : Value(c.slug), c.state, c.practice, c.country, c.region, c.sector, c.employer_type, c.employer,
                   std::int64_t{c.hide_employer}, c.supplier, c.product, join_list(c.technologies), join_list(c.themes), join_list(c.workshops),
-                  std::int64_t{c.year}, c.visibility, c.lang, std::int64_t{c.illustrative}, opt(c.author_id), now, opt(c.decided_at)})
+                  std::int64_t{c.year}, c.visibility, c.lang, std::int64_t{c.illustrative}, opt(c.author_id), now, opt(c.decided_at),
+                  join_list(c.links)})
             .at(0)
             .get_int("id");
     write_children(id, c);
@@ -103,9 +97,10 @@ std::int64_t NetworkStore::create(const Case& c, std::int64_t now) {
 void NetworkStore::update(const Case& c, std::int64_t now) {
     db_.exec("UPDATE network_cases SET practice = $2, country = $3, region = $4, sector = $5, employer_type = $6, employer = $7, "
              "hide_employer = $8, supplier = $9, product = $10, technologies = $11, themes = $12, workshops = $13, year = $14, "
-             "visibility = $15, lang = $16, updated_at = $17 WHERE id = $1",
+             "visibility = $15, lang = $16, updated_at = $17, links = $18 WHERE id = $1",
              {c.id, c.practice, c.country, c.region, c.sector, c.employer_type, c.employer, std::int64_t{c.hide_employer}, c.supplier, c.product,
-              join_list(c.technologies), join_list(c.themes), join_list(c.workshops), std::int64_t{c.year}, c.visibility, c.lang, now});
+              join_list(c.technologies), join_list(c.themes), join_list(c.workshops), std::int64_t{c.year}, c.visibility, c.lang, now,
+              join_list(c.links)});
     write_children(c.id, c);
 }
 
@@ -188,6 +183,14 @@ void NetworkStore::decide(std::int64_t id, const std::string& state, std::int64_
 
 void NetworkStore::resubmit(std::int64_t id, std::int64_t now) {
     db_.exec("UPDATE network_cases SET state = 'submitted', submitted_at = $2, updated_at = $2 WHERE id = $1 AND state = 'changes'", {id, now});
+}
+
+std::vector<Case> NetworkStore::linking_to(const Viewer& v, const std::string& path, int limit) {
+    std::vector<Value> params;
+    std::string where = visible_sql(v, params);
+    params.emplace_back("%," + path + ",%");
+    where += " AND (',' || c.links || ',') LIKE $" + std::to_string(params.size());
+    return read(where, params, "ORDER BY c.year DESC, c.id DESC LIMIT " + std::to_string(std::max(1, limit)));
 }
 
 std::vector<Case> NetworkStore::similar(const Case& c, const Viewer& v, int limit) {
@@ -307,6 +310,17 @@ std::int64_t NetworkStore::create_coalition(const Coalition& c, std::int64_t now
         db_.exec("INSERT INTO network_coalition_texts (coalition_id, lang, name, scope, why) VALUES ($1, $2, $3, $4, $5)",
                  {id, t.lang, t.name, t.scope, t.why});
     return id;
+}
+
+void NetworkStore::update_coalition(const Coalition& c, std::int64_t now) {
+    std::string partners;
+    for (const auto& p : c.partners) partners += p + "\n";
+    db_.exec("UPDATE network_coalitions SET regions = $2, themes = $3, partners = $4, contact = $5, stance = $6, updated_at = $7 WHERE id = $1",
+             {c.id, join_list(c.regions), join_list(c.themes), partners, c.contact, c.stance, now});
+    for (const auto& t : c.texts)
+        db_.exec("INSERT INTO network_coalition_texts (coalition_id, lang, name, scope, why) VALUES ($1, $2, $3, $4, $5) "
+                 "ON CONFLICT (coalition_id, lang) DO UPDATE SET name = excluded.name, scope = excluded.scope, why = excluded.why",
+                 {c.id, t.lang, t.name, t.scope, t.why});
 }
 
 std::vector<Case> NetworkStore::in_regions(const Viewer& v, const std::vector<std::string>& regions, int limit) {

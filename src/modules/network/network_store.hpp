@@ -22,12 +22,6 @@ struct CasePage {
     std::int64_t total = 0;   // of what the reader may see
 };
 
-// A region's hub as shipped (content/network/hubs.toml) or edited.
-struct Hub {
-    std::string region, contact;
-    std::map<std::string, std::string> intro;  // lang -> text
-};
-
 class NetworkStore {
 public:
     // Over the database (each call on its own) or a transaction (calls join it; create and update
@@ -63,10 +57,56 @@ public:
     std::optional<Coalition> coalition(std::int64_t id);
     std::optional<std::int64_t> coalition_of_slug(const std::string& slug);
     std::int64_t create_coalition(const Coalition& c, std::int64_t now);
+    // Replaces a coalition's fields and the texts of the languages c carries (others kept).
+    void update_coalition(const Coalition& c, std::int64_t now);
+    // The unions of a coalition (one statement), and a union's stance set (or, with an empty
+    // stance, the union leaving).
+    std::vector<CoalitionUnion> coalition_unions(std::int64_t coalition_id);
+    void put_coalition_union(const CoalitionUnion& u, std::int64_t by, std::int64_t now);
     // Published cases the reader may see in these regions, newest first (one statement and their texts).
     std::vector<Case> in_regions(const Viewer& v, const std::vector<std::string>& regions, int limit);
+    // Published cases the reader may see that link to `path` (a coalition's), newest first.
+    std::vector<Case> linking_to(const Viewer& v, const std::string& path, int limit);
     // Every published case (for the search index).
     std::vector<Case> all_published();
+
+    // Applications to become a DRO (network_store_people.cpp): a new one, one by id, a person's
+    // own (newest first), a person's pending one, and those to review in these regions (every
+    // region when all): pending ones first, oldest first, then those decided since `decided_since`.
+    std::int64_t create_application(const Application& a, std::int64_t now);
+    std::optional<Application> application(std::int64_t id);
+    std::vector<Application> applications_of(std::int64_t user_id);
+    std::vector<Application> applications_to_review(const std::vector<std::string>& regions, bool all, std::int64_t decided_since);
+    // Records the decision; false when the application was no longer pending (someone decided first).
+    bool decide_application(std::int64_t id, const std::string& state, std::int64_t by, const std::string& message,
+                            std::optional<std::int64_t> cycle_id, std::int64_t now);
+    // Profiles: a person's, those of these people (one statement), and writing one.
+    std::optional<Profile> profile(std::int64_t user_id);
+    std::map<std::int64_t, Profile> profiles(const std::vector<std::int64_t>& user_ids);
+    void put_profile(const Profile& p, std::int64_t now);
+
+    // Questions (network_store_questions.cpp): a new one; one with its answers (two statements);
+    // those the reader may see in a region ("" every region), newest first, with their answer
+    // counts and the total (two statements); answers; the helpful one; the digest's.
+    std::int64_t create_question(const Question& q, std::int64_t now);
+    std::optional<Question> question(std::int64_t id);
+    struct QuestionPage {
+        std::vector<Question> questions;
+        std::int64_t total = 0;
+    };
+    QuestionPage questions(const Viewer& v, const std::string& region, bool open_only, int offset, int limit);
+    std::int64_t add_answer(std::int64_t question_id, std::int64_t author_id, const std::string& body, std::int64_t now);
+    void mark_helpful(std::int64_t question_id, std::optional<std::int64_t> answer_id, std::int64_t now);
+    // Questions not yet in a digest, by region and age; then marked as sent.
+    std::vector<Question> undigested();
+    void mark_digested(const std::vector<std::int64_t>& ids);
+    // The cascade (network_store_people.cpp): a logged session, a person's (newest first), and the
+    // totals per region and theme (one statement).
+    std::int64_t add_cascade(const CascadeSession& s, std::int64_t now);
+    std::vector<CascadeSession> cascade_of(std::int64_t user_id);
+    std::vector<CascadeTotal> cascade_totals();
+    // Titles of the published cases among ids the reader may see (one statement).
+    std::map<std::int64_t, std::string> case_titles(const Viewer& v, const std::vector<std::int64_t>& ids, const std::string& lang);
 
 private:
     std::vector<Case> read(const std::string& where, const std::vector<storage::Value>& params, const std::string& tail = "");

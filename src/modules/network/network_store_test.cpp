@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "modules/network/network_rules.hpp"
 #include "modules/network/network_store.hpp"
@@ -176,6 +178,77 @@ TEST(NetworkValidate, SaysWhatToFix) {
     ok.texts.push_back({"en", "A title", std::string(50, 'h'), std::string(30, 'u'), "", ""});
     EXPECT_TRUE(validate(ok).empty());
     EXPECT_EQ(ok.technologies, std::vector<std::string>{"scheduling-app"});  // folded, de-duplicated
+}
+
+// Applications to become a DRO: the queue of a coordinator's regions (every region for admins),
+// pending ones first and oldest first, then those decided within the window, newest first; a
+// decision is recorded once.
+TEST_P(NetworkStoreTest, TheApplicationQueueIsTheCoordinatorsRegionsPendingFirst) {
+    auto apply = [&](std::int64_t user, const std::string& region, std::int64_t at) {
+        Application a;
+        a.user_id = user;
+        a.union_name = "Union";
+        a.region = region;
+        a.languages = {"fr", "en"};
+        a.experience = a.motivation = "More than twenty characters.";
+        EXPECT_TRUE(validate(a).empty());
+        return st_->create_application(a, at);
+    };
+    const auto old_pending = apply(users_[0], "asia-pacific", 10), new_pending = apply(users_[1], "asia-pacific", 20);
+    const auto decided_long_ago = apply(users_[0], "asia-pacific", 1), decided_lately = apply(users_[1], "asia-pacific", 2);
+    const auto elsewhere = apply(users_[0], "latin-america", 5);
+    EXPECT_TRUE(st_->decide_application(decided_long_ago, "declined", users_[1], "Not this year.", std::nullopt, 100));
+    EXPECT_TRUE(st_->decide_application(decided_lately, "approved", users_[0], "", 7, 1000));
+    EXPECT_FALSE(st_->decide_application(decided_lately, "declined", users_[0], "Twice?", std::nullopt, 1001)) << "decided once";
+    auto ids = [](const std::vector<Application>& v) {
+        std::vector<std::int64_t> out;
+        for (const auto& a : v) out.push_back(a.id);
+        return out;
+    };
+    const struct {
+        std::vector<std::string> regions;
+        bool all;
+        std::int64_t since;
+        std::vector<std::int64_t> expected;
+    } cases[] = {
+        {{"asia-pacific"}, false, 500, {old_pending, new_pending, decided_lately}},
+        {{"asia-pacific"}, false, 50, {old_pending, new_pending, decided_lately, decided_long_ago}},
+        {{"latin-america", "asia-pacific"}, false, 5000, {elsewhere, old_pending, new_pending}},
+        {{}, false, 0, {}},
+        {{}, true, 5000, {elsewhere, old_pending, new_pending}},
+    };
+    for (const auto& c : cases) EXPECT_EQ(ids(st_->applications_to_review(c.regions, c.all, c.since)), c.expected) << c.since;
+    const auto got = st_->application(decided_lately);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->state, "approved");
+    EXPECT_EQ(got->cycle_id, std::optional<std::int64_t>(7));
+    EXPECT_EQ(got->languages, (std::vector<std::string>{"en", "fr"}));
+    EXPECT_EQ(ids(st_->applications_of(users_[1])), (std::vector<std::int64_t>{new_pending, decided_lately}));  // newest first
+}
+
+// The multiplier per region and theme, as a case table: people reached over people trained in the
+// region; regions without training or sessions left out; themes under their region's total.
+TEST(NetworkMultiplier, DividesPeopleReachedByPeopleTrainedPerRegionAndTheme) {
+    const std::vector<std::string> regions{"north-america", "europe-caribbean", "asia-pacific"};
+    const struct {
+        std::vector<CascadeTotal> totals;
+        std::map<std::string, int> trained;
+        std::vector<std::tuple<std::string, int, int, double>> expected;  // region, theme, people, multiplier
+    } cases[] = {
+        {{}, {}, {}},
+        {{}, {{"asia-pacific", 4}}, {{"asia-pacific", 0, 0, 0.0}}},
+        {{{"asia-pacific", 5, 2, 30}, {"asia-pacific", 1, 1, 10}},
+         {{"asia-pacific", 4}},
+         {{"asia-pacific", 0, 40, 10.0}, {"asia-pacific", 1, 10, 2.5}, {"asia-pacific", 5, 30, 7.5}}},
+        // Sessions logged in a region that trained nobody yet: shown, multiplier 0 (not infinite).
+        {{{"europe-caribbean", 2, 1, 9}}, {{"asia-pacific", 2}}, {{"europe-caribbean", 0, 9, 0.0}, {"europe-caribbean", 2, 9, 0.0}, {"asia-pacific", 0, 0, 0.0}}},
+    };
+    for (const auto& c : cases) {
+        const auto rows = multiplier_rows(c.totals, c.trained, regions);
+        std::vector<std::tuple<std::string, int, int, double>> got;
+        for (const auto& r : rows) got.emplace_back(r.region, r.theme, r.people, r.multiplier);
+        EXPECT_EQ(got, c.expected);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NetworkStoreTest, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });
