@@ -123,6 +123,16 @@ for who in "$AVENIR_NET_APPLICANT_EMAIL Applicant" "$AVENIR_NET_AUTHOR_EMAIL Aut
     || { cat "$tmp/net-$2.log" >&2; setup_failed "avenir user create ($2)"; }
 done
 
+# Bargaining: a union of Asia-Pacific in the health sector and its representative, who composes a
+# proposal and exports it (AVENIR_BARGAINING_REP_EMAIL).
+export AVENIR_BARGAINING_REP_EMAIL=rep@example.org
+bargaining_union=$("$avenir" union create --name "Health Workers Union (example)" --country Fiji --region asia-pacific --sector health \
+  2>"$tmp/union.log" | tail -n 1) || { cat "$tmp/union.log" >&2; setup_failed "avenir union create"; }
+printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+  | "$avenir" user create --email "$AVENIR_BARGAINING_REP_EMAIL" --name "Union Rep" --role union_rep --union "$bargaining_union" \
+      --password-stdin >"$tmp/rep.log" 2>&1 \
+  || { cat "$tmp/rep.log" >&2; setup_failed "avenir user create (union rep)"; }
+
 # The SMTP sink: any free port (it says which), one .eml and one .json per message in $mail_dir.
 mail_dir="$tmp/mail"
 mkdir -p "$mail_dir" || setup_failed "mkdir $mail_dir"

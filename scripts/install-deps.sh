@@ -11,10 +11,12 @@ pkgs=(build-essential cmake pkg-config gettext
       libcmark-gfm-dev libcmark-gfm-extensions-dev libtomlplusplus-dev libcli11-dev
       nlohmann-json3-dev libsodium-dev libzip-dev libsqlite3-dev libpq-dev zlib1g-dev libgtest-dev sqlite3
       libcrack2-dev cracklib-runtime liboath-dev libqrencode-dev
-      libcurl4-openssl-dev libmagic-dev libstemmer-dev libxml2-dev libcsv-dev libical-dev)
+      libcurl4-openssl-dev libmagic-dev libstemmer-dev libxml2-dev libcsv-dev libical-dev
+      pandoc)
 case "$what" in
   run) ;;
-  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser python3-icalendar nginx-light) ;;
+  test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser python3-icalendar nginx-light
+        python3-docx python3-odf libreoffice-writer-nogui) ;;
   bench) pkgs+=(wrk nginx-light curl postgresql) ;;
   proof) pkgs+=(sqlmap slowhttptest sqlite3 curl postgresql nginx-light) ;;
   *) echo "usage: $0 run|test|bench|proof" >&2; exit 2 ;;

@@ -169,7 +169,18 @@ for m in $own_catalogs; do
   done
   [ $check = 1 ] || cp "$pot" "src/modules/$m/po/$m.pot"
 done
-for po in po/*.po; do merge "$work/avenir.pot" "$po"; done
+# The modules' catalogs (their obsolete entries included) are the platform's compendium: a string
+# that moves from a module into po/ (now used by two modules) keeps its translation.
+for po in po/*.po; do
+  comp="$work/compendium.$(basename "$po")"
+  : >"$comp"
+  for module_po in src/modules/*/po/"$(basename "$po")"; do
+    [ -f "$module_po" ] || continue
+    msgattrib --clear-obsolete --no-wrap "$module_po" >"$work/active.po"
+    if [ -s "$comp" ]; then msgcat --use-first --no-wrap "$comp" "$work/active.po" -o "$comp"; else cp "$work/active.po" "$comp"; fi
+  done
+  merge "$work/avenir.pot" "$po" "$comp"
+done
 if [ $check = 1 ]; then
   exit $changed
 fi

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { LANGUAGES, axePageViolations, formatViolations, href, launchBrowser, list, loadPage, newestMailTo, openContext, totpCode, totpStep } from './support.mjs';
+import { LANGUAGES, axePageViolations, formatViolations, href, launchBrowser, list, loadPage, newestMailTo, openContext, totpCode, totpStep, signIn } from './support.mjs';
 
 const [EN, , , AR] = LANGUAGES;
 const PASSWORD = process.env.AVENIR_ADMIN_PASSWORD;
@@ -24,13 +24,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function signIn(page, email) {
-  await page.goto(href(EN, '/account/sign-in'));
-  await page.locator('main form #email').fill(email);
-  await page.locator('main form #password').fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/sign-in')), page.locator('main form button[type=submit]').first().click()]);
-}
 
 async function audit(context, paths) {
   for (const lang of [EN, AR]) {

@@ -235,3 +235,12 @@ export async function newestMailTo(to, timeoutMs = 20_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+// Signs in through the form in English (the account's password: AVENIR_ADMIN_PASSWORD by default)
+// and waits until the sign-in page is left.
+export async function signIn(page, email, password = process.env.AVENIR_ADMIN_PASSWORD) {
+  await page.goto(href(LANGUAGES[0], '/account/sign-in'));
+  await page.locator('main form #email').fill(email);
+  await page.locator('main form #password').fill(password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/sign-in')), page.locator('main form button[type=submit]').first().click()]);
+}

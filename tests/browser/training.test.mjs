@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { LANGUAGES, axePageViolations, formatViolations, href, launchBrowser, list, loadPage, openContext, totpCode, totpStep } from './support.mjs';
+import { LANGUAGES, axePageViolations, formatViolations, href, launchBrowser, list, loadPage, openContext, totpCode, totpStep, signIn } from './support.mjs';
 
 const [EN, , , AR] = LANGUAGES;
 const PASSWORD = process.env.AVENIR_ADMIN_PASSWORD;
@@ -26,13 +26,6 @@ after(async () => {
 function day(offset) {
   const d = new Date(Date.now() + offset * 86_400_000);
   return d.toISOString().slice(0, 10);
-}
-
-async function signIn(page, email) {
-  await page.goto(href(EN, '/account/sign-in'));
-  await page.locator('main form #email').fill(email);
-  await page.locator('main form #password').fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/sign-in')), page.locator('main form button[type=submit]').first().click()]);
 }
 
 async function expectAxeClean(page) {

@@ -101,6 +101,7 @@ struct Directory {
     struct Union {
         std::int64_t id = 0;
         std::string name, country, region;
+        std::string sector;  // as the union gave it ("local government")
     };
     std::function<std::vector<Union>(const std::vector<std::int64_t>& union_ids)> unions;
     // Gives person `user_id` a role over a region ("dro", "europe") on behalf of `by`, in the

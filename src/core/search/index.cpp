@@ -187,8 +187,10 @@ IndexResult SearchIndex::search(const SearchQuery& q, const std::map<std::string
         auto [hl, fresh] = highlights.try_emplace(m->lang);
         if (fresh) hl->second = highlight_terms(q, m->lang);
         const auto& r = it->second;
+        const std::string body = r.get_text("body");
+        const std::string_view shown_body = std::string_view(body).substr(0, body.find(kHiddenTerms));
         result.hits.push_back({m->source, r.get_text("doc_key"), m->lang, r.get_text("url"), mark(m->lang, r.get_text("title"), hl->second),
-                               highlight(m->lang, plain_text(r.get_text("body")), hl->second), m->score});
+                               highlight(m->lang, plain_text(shown_body), hl->second), m->score});
     }
     return result;
 }

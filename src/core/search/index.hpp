@@ -17,12 +17,15 @@
 namespace avenir::search {
 
 inline constexpr std::string_view kIndexLanguages[] = {"en", "fr", "es", "ar"};
+// Separates a document's body from terms indexed with it but left out of excerpts.
+inline constexpr char kHiddenTerms = '\x1f';
 
 struct Document {
     std::string key;       // unique within the source and language, e.g. "workers-data-rights#step-map"
     std::string lang;      // one of kIndexLanguages
     std::string title;     // shown whole, highlighted
-    std::string body;      // plain text or Markdown (markup is dropped from excerpts)
+    std::string body;      // plain text or Markdown (markup is dropped from excerpts); after kHiddenTerms:
+                           // terms that are matched but never shown (facet tokens for filters)
     std::string url;       // path without the language prefix, e.g. "/guide/workers-data-rights#step-map"
     std::string audience;  // "" everyone; otherwise who may see it, as the source defines (e.g. a permission)
 };

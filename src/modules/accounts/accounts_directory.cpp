@@ -79,8 +79,8 @@ kit::Directory AccountsModule::directory() {
         std::vector<storage::Value> params;
         const std::string in = storage::bind_in(params, distinct(ids));
         if (params.empty()) return out;
-        for (const auto& r : db.exec("SELECT id, name, country, region_slug FROM accounts_unions WHERE id IN (" + in + ") ORDER BY name, id", params))
-            out.push_back({r.get_int("id"), r.get_text("name"), r.get_text("country"), r.get_text("region_slug")});
+        for (const auto& r : db.exec("SELECT id, name, country, region_slug, sector FROM accounts_unions WHERE id IN (" + in + ") ORDER BY name, id", params))
+            out.push_back({r.get_int("id"), r.get_text("name"), r.get_text("country"), r.get_text("region_slug"), r.get_text("sector")});
         return out;
     };
     d.grant_region_role = [this](storage::Executor& tx, std::int64_t user_id, const std::string& role, const std::string& region,

@@ -42,6 +42,19 @@ void AccountsModule::declare(kit::Declarations& d) {
                    c.add_option("--union", cli_.union_id, "union id, for member and union_rep");
                },
                [this] { return user_grant_command(); }});
+    d.command({{"union", "create"},
+               "register a union; prints its id (for --union of user create and grant)",
+               [this](CLI::App& c) {
+                   c.add_option("--name", cli_.name, "the union's name")->required();
+                   c.add_option("--country", cli_.country, "its country")->required();
+                   c.add_option("--region", cli_.region, "its region slug")->required();
+                   c.add_option("--sector", cli_.sector, "its sector, e.g. health or local government")->required();
+               },
+               [this] {
+                   const auto id = store_->create_union({0, cli_.name, cli_.country, cli_.region, cli_.sector}, clock::unix_seconds());
+                   std::cout << id << "\n";
+                   return 0;
+               }});
 }
 
 void AccountsModule::start(kit::Context& ctx, kit::Registration& reg) {

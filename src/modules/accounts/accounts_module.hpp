@@ -98,9 +98,9 @@ private:
         security::PasswordPolicy password_policy;
     } options_;
     auth::PrincipalLoader loader_;
-    // `avenir user create|grant` options.
+    // `avenir user create|grant` and `avenir union create` options.
     struct Cli {
-        std::string email, name, role, region, union_id;
+        std::string email, name, role, region, union_id, country, sector;
         bool password_stdin = false;
     } cli_;
 };

@@ -41,7 +41,8 @@ const bool kRegistered = register_route_table({
         {"POST /admin/unions", {Deny, Deny, Deny, Deny, Allow}},
         {"GET /admin/people", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /admin/grants", {Deny, Deny, Deny, Deny, Allow}},
-        {"GET /unions/{union_id}/members", {SignIn, Deny, Deny, Deny, Allow}},
+        // Members A and B also represent their unions (the bargaining table's setup): A sees union A's members.
+        {"GET /unions/{union_id}/members", {SignIn, Allow, Deny, Deny, Allow}},
         {"GET /coordination", {SignIn, Deny, Deny, Allow, Allow}},
         {"POST /admin/grants/revoke", {Deny, Deny, Deny, Deny, Allow}},
     },

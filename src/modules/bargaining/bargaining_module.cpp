@@ -1,5 +1,6 @@
 #include "modules/bargaining/bargaining_module.hpp"
 
+#include "core/auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "modules/bargaining/bargaining_content.hpp"
@@ -11,9 +12,35 @@ std::unique_ptr<kit::Module> make_module() { return std::make_unique<BargainingM
 
 void BargainingModule::start(kit::Context& ctx, kit::Registration& reg) {
     ctx_ = &ctx;
+    declare_permissions(reg);
+    routes(reg);
+    reg.nav({.path = "/bargaining", .label = "Bargaining", .order = 35});
     reg.seeder([this](const fs::path& root) { return seed(root); });
+    // The platform search: published clauses, each with its audience (everyone, members, one
+    // union), applied inside the query.
+    reg.provide(kit::SearchSource{.kind = "clauses",
+                                  .label = "Bargaining clauses",
+                                  .order = 40,
+                                  .audiences = [](http::Request& req) { return audiences_of(reader_of(auth::current_principal(req))); },
+                                  .search = {}});
     // A contributed clause stays when its contributor is erased, without them (SET NULL).
     reg.personal_data({"bargaining_clauses", {"contributor_id"}, {}});
+    // A union's proposal stays with the union when the representative who made or saved it is erased.
+    reg.personal_data({"bargaining_proposals", {"created_by", "updated_by"}, {}});
+    reg.personal_data({"bargaining_proposal_versions", {"saved_by"}, {}});
+    reg.personal_data({"bargaining_gap_checks", {"created_by", "updated_by"}, {}});
+}
+
+std::int64_t BargainingModule::save_clause(const Clause& c) {
+    std::int64_t id = c.id;
+    ctx_->db.with_tx([&](storage::Transaction& tx) {
+        BargainingStore st(tx);
+        if (id == 0) id = st.create(c, clock::unix_seconds());
+        else st.update(c, clock::unix_seconds());
+        index_clause(tx, *st.get(id));
+    });
+    ctx_->pages_changed();
+    return id;
 }
 
 int BargainingModule::seed(const fs::path& content_root) {
@@ -36,7 +63,9 @@ int BargainingModule::seed(const fs::path& content_root) {
             }
         for (const auto& c : content.clauses)
             if (!st.by_slug(c.slug)) {
-                st.create(c, now);
+                Clause made = c;
+                made.id = st.create(c, now);
+                index_clause(tx, made);
                 ++created;
             }
     });

@@ -1,14 +1,30 @@
 #pragma once
-// The digital bargaining hub. Today: the clause library's records (bargaining_types.hpp), its
-// store (bargaining_store.cpp), and the shipped model clauses, taxonomy and joint-governance
-// models (content/bargaining, read by bargaining_content.cpp and seeded here). Browsing, the
-// composer with its DOCX/ODT documents, the gap checker and contributions come next (issue 14).
+// The digital bargaining hub (/bargaining): a library of model and real clauses on digitalisation
+// with a report view per topic and a database view filtered through the platform search, clause
+// pages with two languages side by side, their ladder and related clauses, joint-governance models
+// made of composable articles, and an Atom feed of new clauses.
+//
+// Files: bargaining_routes.cpp (the route table), bargaining_rules.cpp (who may read and do what),
+// bargaining_browse.cpp (report view, database view, clause and model pages, feed),
+// bargaining_search.cpp (search documents with facet tokens), bargaining_store.cpp (SQL),
+// bargaining_content.cpp (content/bargaining), bargaining_types.cpp (records and validation).
 #include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/documents/document.hpp"
+#include "core/http/router.hpp"
 #include "core/kit/module.hpp"
+#include "modules/bargaining/bargaining_rules.hpp"
 #include "modules/bargaining/bargaining_store.hpp"
 
 namespace avenir::bargaining {
+
+// A clause text as HTML: escaped, its blanks shown as <var>{{name}}</var>, paragraphs kept.
+std::string clause_html(const std::string& body);
 
 class BargainingModule final : public kit::Module {
 public:
@@ -18,8 +34,64 @@ public:
     // so edits made on the platform stay. Returns what was created.
     int seed(const std::filesystem::path& content_root);
     BargainingStore store() { return BargainingStore(ctx_->db); }
+    // The search documents of one clause (one per language; removed unless published), in the
+    // caller's transaction.
+    static void index_clause(storage::Executor& tx, const Clause& c);
+    // Creates (id 0) or changes a validated clause with its search documents, in one transaction,
+    // then refreshes the pages that show it. Returns its id.
+    std::int64_t save_clause(const Clause& c);
 
 private:
+    void routes(kit::Registration& reg);
+
+    http::Response report(http::Request& req);
+    http::Response database(http::Request& req);
+    http::Response clause(http::Request& req);
+    http::Response model(http::Request& req);
+    http::Response feed(http::Request& req);
+
+    // The composer (bargaining_composer.cpp, bargaining_compose_page.cpp).
+    struct Blank {
+        std::string name, type, fallback;
+    };
+    http::Response proposals(http::Request& req);
+    http::Response proposals_page(http::Request& req, const Proposal& typed, const std::string& model, const std::vector<std::string>& errors, int status);
+    http::Response create_proposal(http::Request& req);
+    http::Response add_to_proposal(http::Request& req);
+    http::Response proposal(http::Request& req);
+    http::Response composer_page(http::Request& req, const Proposal& p, int seen_version, const std::vector<std::string>& errors, int status);
+    http::Response save_proposal(http::Request& req);
+    http::Response export_proposal(http::Request& req);
+    http::Response print_proposal(http::Request& req);
+    // The proposal in the path when the reader represents its union (403 for another union's).
+    Proposal own_proposal(http::Request& req);
+    // Every clause the reader may read, by slug (three statements).
+    std::map<std::string, Clause> readable_clauses(http::Request& req);
+    // The blanks of a proposal's articles in the order they first appear, with their type and default.
+    static std::vector<Blank> blanks_of(const Proposal& p, const std::map<std::string, Clause>& clauses);
+    // The proposal as a document: a title page, then its articles numbered, blanks filled (else their defaults).
+    documents::Document document_of(const Proposal& p, const std::map<std::string, Clause>& clauses);
+
+    // The gap checker (bargaining_gaps.cpp).
+    struct Suggestion {
+        std::string clause, ladder;  // the family's strongest rung the reader may read
+        int rungs = 0, score = 0;
+    };
+    // A topic's clause families (not models' articles), best first for a union's sector and region; at most three.
+    static std::vector<Suggestion> suggestions(const std::map<std::string, Clause>& clauses, const std::string& topic, const std::string& sector,
+                                               const std::string& region);
+    http::Response gaps(http::Request& req);
+    http::Response create_gap_check(http::Request& req);
+    http::Response gap_check(http::Request& req);
+    http::Response gap_page(http::Request& req, const GapCheck& g, const std::vector<std::string>& errors, int status);
+    http::Response save_gap_check(http::Request& req);
+    GapCheck own_gap_check(http::Request& req);
+
+    // A clause's title and summary in the reader's language (else the authoritative one).
+    nlohmann::json clause_summary(http::Request& req, const Clause& c, const std::vector<Topic>& topics);
+    std::string tr(http::Request& req, std::string_view msgid) const;
+    static std::string href(http::Request& req, const std::string& path);
+
     kit::Context* ctx_ = nullptr;
 };
 

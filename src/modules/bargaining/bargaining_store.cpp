@@ -226,6 +226,14 @@ std::int64_t BargainingStore::count_published() {
     return db_.exec("SELECT count(*) AS n FROM bargaining_clauses WHERE status = 'published'").at(0).get_int("n");
 }
 
+std::vector<std::string> BargainingStore::technologies() {
+    std::vector<std::string> out;
+    for (const auto& r : db_.exec("SELECT DISTINCT t.value FROM bargaining_clause_tags t JOIN bargaining_clauses k ON k.id = t.clause_id "
+                                  "WHERE t.kind = 'technology' AND k.status = 'published' AND k.access = 'public' ORDER BY t.value"))
+        out.push_back(r.get_text("value"));
+    return out;
+}
+
 void BargainingStore::put_model(const Model& m, std::int64_t now) {
     json texts = json::object();
     for (const auto& [lang, t] : m.texts) texts[lang] = {{"title", t.first}, {"summary", t.second}};

@@ -95,6 +95,40 @@ struct Model {
     bool illustrative = true;
 };
 
+// A union's proposal: clauses of the library (a ladder's rung is chosen by choosing its clause) and
+// the union's own articles, in order, with the values of their blanks.
+struct ProposalItem {
+    std::string clause;       // a clause's slug; empty for the union's own article
+    std::string title, text;  // the union's own article
+    bool own() const { return clause.empty(); }
+};
+
+struct Proposal {
+    std::int64_t id = 0, union_id = 0;
+    std::string title, lang = "en";
+    int version = 1;
+    std::vector<ProposalItem> items;
+    std::map<std::string, std::string> fills;  // blank name -> value
+    std::int64_t created_at = 0, updated_at = 0;
+};
+
+struct ProposalVersion {
+    int version = 0;
+    std::int64_t saved_at = 0;
+};
+
+// A union's gap check of one of its agreements: how far it covers each topic, and where.
+struct Coverage {
+    std::string level;    // "full", "partial", "none" ("" not yet marked)
+    std::string article;  // the agreement's article, e.g. "12.3"
+};
+struct GapCheck {
+    std::int64_t id = 0, union_id = 0;
+    std::string title;
+    std::map<std::string, Coverage> coverage;  // topic slug -> coverage
+    std::int64_t updated_at = 0;
+};
+
 // The {{names}} a text uses, in order of first use.
 std::vector<std::string> placeholders_in(std::string_view text);
 

@@ -64,7 +64,8 @@ const bool kRegistered = register_route_table({
         // Coalition 1 is made Asia-Pacific's only: not the coordinator's region.
         {"GET /network/coalitions/{id}/edit", {SignIn, Deny, Deny, Deny, Allow}},
         {"POST /network/coalitions/{id}/edit", {Deny, Deny, Deny, Deny, Allow}},  // the admin's empty form: 422
-        // Nobody here represents a union (union reps set their union's stance).
+        // Union reps set their union's stance; members A and B represent their unions (the bargaining table's
+        // setup) but an empty form names no union of theirs.
         {"POST /network/coalitions/{id}/unions", {Deny, Deny, Deny, Deny, Deny}},
         {"POST /network/practices/{id}/moderate", {Deny, Deny, Deny, Deny, Allow}},  // the admin's empty decision: 422
         {"GET /network/apply", {SignIn, Allow, Allow, Allow, Allow}},

@@ -1,0 +1,34 @@
+// Route table of the bargaining module: method, path, permission, handler.
+#include "modules/bargaining/bargaining_module.hpp"
+
+namespace avenir::bargaining {
+
+void BargainingModule::routes(kit::Registration& r) {
+    auto h = [this](http::Response (BargainingModule::*handler)(http::Request&)) {
+        return [this, handler](http::Request& q) { return (this->*handler)(q); };
+    };
+    // What each reader sees depends on who they are (bargaining_rules.cpp: may_read), decided
+    // inside the queries; anonymous readers share the cached public pages.
+    r.get("/bargaining", "public", h(&BargainingModule::report), {.cache_anonymous = true});
+    r.get("/bargaining/clauses", "public", h(&BargainingModule::database), {.cache_anonymous = true});
+    r.get("/bargaining/clauses/{slug}", "public", h(&BargainingModule::clause), {.cache_anonymous = true});
+    r.get("/bargaining/models/{model}", "public", h(&BargainingModule::model), {.cache_anonymous = true});
+    // Proposals: a union's representatives only (bargaining_compose, then may_act_for on the
+    // proposal's union; another union's proposal is 404).
+    r.get("/bargaining/proposals", "bargaining_compose", h(&BargainingModule::proposals));
+    r.post("/bargaining/proposals", "bargaining_compose", h(&BargainingModule::create_proposal));
+    r.post("/bargaining/add-to-proposal", "bargaining_compose", h(&BargainingModule::add_to_proposal));
+    r.get("/bargaining/proposals/{id}", "bargaining_compose", h(&BargainingModule::proposal));
+    r.post("/bargaining/proposals/{id}", "bargaining_compose", h(&BargainingModule::save_proposal));
+    r.get("/bargaining/proposals/{id}/proposal.docx", "bargaining_compose", h(&BargainingModule::export_proposal));
+    r.get("/bargaining/proposals/{id}/proposal.odt", "bargaining_compose", h(&BargainingModule::export_proposal));
+    r.get("/bargaining/proposals/{id}/print", "bargaining_compose", h(&BargainingModule::print_proposal));
+    // Gap checks: the same (may_act_for on the check's union).
+    r.get("/bargaining/gaps", "bargaining_compose", h(&BargainingModule::gaps));
+    r.post("/bargaining/gaps", "bargaining_compose", h(&BargainingModule::create_gap_check));
+    r.get("/bargaining/gaps/{id}", "bargaining_compose", h(&BargainingModule::gap_check));
+    r.post("/bargaining/gaps/{id}", "bargaining_compose", h(&BargainingModule::save_gap_check));
+    r.get("/bargaining/feed.atom", "public", h(&BargainingModule::feed), {.cache_anonymous = true});
+}
+
+}  // namespace avenir::bargaining
