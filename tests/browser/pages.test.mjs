@@ -28,6 +28,10 @@ const PAGES = [
   { name: 'coalitions', path: '/network/coalitions', status: 200 },
   { name: 'coalition', path: '/network/coalitions/1', status: 200 },
   { name: 'questions to the hubs', path: '/network/questions', status: 200 },
+  { name: 'bargaining hub', path: '/bargaining', status: 200 },
+  { name: 'clause database', path: '/bargaining/clauses?topic=data-rights&mechanism=information', status: 200 },
+  { name: 'clause', path: '/bargaining/clauses/surv-notice-preferred', status: 200 },
+  { name: 'governance model', path: '/bargaining/models/procurement-stage-agreement', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 

@@ -144,6 +144,7 @@ http::Response BargainingModule::report(http::Request& req) {
                         {"count", mine.size()},
                         {"all_href", href(req, "/bargaining/clauses?topic=" + t.slug)},
                         {"workshops", related},
+                        {"edit_href", may_edit_taxonomy(who) ? href(req, "/bargaining/topics/" + t.slug + "/edit") : ""},
                         {"has_workshops", !related.empty()}});
     }
     json models = json::array();
@@ -156,7 +157,11 @@ http::Response BargainingModule::report(http::Request& req) {
            {"has_models", !models.empty()},
            {"total", clauses.size()},
            {"database_href", href(req, "/bargaining/clauses")},
-           {"feed_href", href(req, "/bargaining/feed.atom")}};
+           {"feed_href", href(req, "/bargaining/feed.atom")},
+           {"proposals_href", reader.rep_unions.empty() ? "" : href(req, "/bargaining/proposals")},
+           {"gaps_href", reader.rep_unions.empty() ? "" : href(req, "/bargaining/gaps")},
+           {"contribute_href", who ? href(req, "/bargaining/contribute") : ""},
+           {"review_href", may_review(who) ? href(req, "/bargaining/review") : ""}};
     return ctx_->layout.page(req, "bargaining/index", std::move(d), tr(req, "Digital bargaining hub"));
 }
 

@@ -146,7 +146,7 @@ http::Response BargainingModule::composer_page(http::Request& req, const Proposa
                           {"input_type", b.type == "date" ? "date" : "text"},
                           {"numeric", b.type == "number"},
                           {"value", v == p.fills.end() ? "" : v->second},
-                          {"fallback", b.fallback}});
+                          {"fallback", b.fallback.empty() ? "" : ctx_->catalog.translate(p.lang, b.fallback)}});
     }
     json langs = json::array();
     for (auto l : kLanguages) langs.push_back({{"value", std::string(l)}, {"label", tr(req, language_label(l))}, {"selected", p.lang == l}});
@@ -254,7 +254,7 @@ documents::Document BargainingModule::document_of(const Proposal& p, const std::
     std::map<std::string, std::string> values;
     for (const auto& b : blanks_of(p, clauses)) {
         const auto v = p.fills.find(b.name);
-        values[b.name] = v != p.fills.end() ? v->second : !b.fallback.empty() ? b.fallback : "________";
+        values[b.name] = v != p.fills.end() ? v->second : !b.fallback.empty() ? ctx_->catalog.translate(p.lang, b.fallback) : "________";
     }
     std::string union_name;
     for (const auto& u : ctx_->extensions.one<kit::Directory>().unions({p.union_id})) union_name = u.name;

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/documents/document_test_support.hpp"
 #include "core/html.hpp"
+#include "core/security/totp.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/bargaining/bargaining_module.hpp"
 #include "modules/bargaining/bargaining_search.hpp"
@@ -48,6 +49,7 @@ protected:
         person("rep.a", {"union_rep", "union", std::to_string(union_a_)});
         person("member.a", {"member", "union", std::to_string(union_a_)});
         person("rep.b", {"union_rep", "union", std::to_string(union_b_)});
+        person("dro", {"dro", "region", "asia-pacific"});
     }
     void person(const std::string& who, const auth::Grant& g) {
         auto& accounts = app_->module<accounts::AccountsModule>();
@@ -206,6 +208,87 @@ TEST_P(BargainingHttp, AProposalIsItsUnionsRepresentativesOnlyAndExportsFilledIn
     rep->get(path);
     EXPECT_EQ(rep->post(path, {{"title", "Stale"}, {"lang", "en"}, {"version", "1"}}).res.status, 409);
     EXPECT_EQ(module().store().proposal(id)->title, "Our digital agreement");
+}
+
+TEST_P(BargainingHttp, AContributionWaitsUnseenThenIsPublishedNoWiderThanConsented) {
+    auto member = as("member.a");
+    member->get("/bargaining/contribute");
+    std::vector<std::pair<std::string, std::string>> form{
+        {"union", std::to_string(union_a_)}, {"kind", "agreement"}, {"lang", "en"}, {"title", "Zorvane scheduling stays advisory"},
+        {"text", "Shift plans proposed by the scheduling software are advisory; the ward manager decides."},
+        {"placement", "algorithmic-management/task-allocation"}, {"mechanism", "safeguard"}, {"lifecycle", "in-use"},
+        {"parties", "Quarnby Health Board"}, {"hide_employer", "1"}, {"country", "Fiji"}, {"region", "asia-pacific"},
+        {"sector", "health"}, {"won", "won"}, {"access", "members"}, {"credit", "1"}};
+    // Without the union's consent nothing is stored.
+    const auto refused = member->post("/bargaining/contribute", form);
+    EXPECT_EQ(refused.res.status, 422);
+    EXPECT_NE(refused.body.find("Zorvane scheduling stays advisory"), std::string::npos) << "what was typed is kept";
+    std::vector<storage::Value> none;
+    EXPECT_TRUE(module().store().read("k.contributor_id IS NOT NULL", none).empty());
+    form.emplace_back("consent", "1");
+    ASSERT_EQ(member->post("/bargaining/contribute", form).res.status, 303);
+    const auto stored = module().store().read("k.contributor_id IS NOT NULL", none);
+    ASSERT_EQ(stored.size(), 1u);
+    const std::string page = "/bargaining/clauses/" + stored[0].slug;
+    // Waiting: its contributor sees its state; nobody reads it, searches find nothing.
+    EXPECT_NE(member->get("/bargaining/contribute").body.find("Waiting for review"), std::string::npos);
+    EXPECT_EQ(member->get(page).res.status, 404);
+    EXPECT_EQ(member->get("/search?q=Zorvane").body.find(page), std::string::npos);
+    EXPECT_EQ(as("member.a")->get("/bargaining/review").res.status, 403);
+    // The reviewer may not open it wider than consented.
+    auto dro = as("dro");
+    EXPECT_NE(dro->get("/bargaining/review").body.find("Zorvane scheduling stays advisory"), std::string::npos);
+    const std::string decide = "/bargaining/review/" + std::to_string(stored[0].id);
+    EXPECT_EQ(dro->post(decide, {{"decision", "publish"}, {"access", "public"}}).res.status, 422);
+    EXPECT_EQ(dro->post(decide, {{"decision", "decline"}}).res.status, 422);  // a decline needs a message
+    ASSERT_EQ(dro->post(decide, {{"decision", "publish"}, {"access", "members"}}).res.status, 303);
+    EXPECT_EQ(dro->post(decide, {{"decision", "decline"}, {"note", "Twice"}}).res.status, 409);
+    // Published for members: named contributor, hidden employer.
+    const auto read = as("rep.b")->get(page);
+    ASSERT_EQ(read.res.status, 200);
+    EXPECT_NE(read.body.find("Shared by member.a"), std::string::npos);
+    EXPECT_EQ(read.body.find("Quarnby"), std::string::npos);
+    EXPECT_EQ(anon(page).res.status, 404);
+    EXPECT_NE(as("rep.b")->get("/search?q=Zorvane").body.find(page), std::string::npos);
+    EXPECT_EQ(as("rep.b")->get("/search?q=Quarnby").body.find(page), std::string::npos);
+    EXPECT_EQ(anon("/search?q=Zorvane").body.find(page), std::string::npos);
+    EXPECT_NE(member->get("/bargaining/contribute").body.find("Published"), std::string::npos);
+}
+
+TEST_P(BargainingHttp, AnAdminRenamesATopicAndCannotRemoveASubTopicInUse) {
+    constexpr const char* kSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    auto& accounts = app_->module<accounts::AccountsModule>();
+    const auto id = accounts.create_user("admin@example.org", "Admin", kPassword);
+    accounts.grant("admin@example.org", {"admin", "global", ""});
+    accounts.store().set_totp(id, kSecret, clock::unix_seconds());
+    auto admin = as("admin");
+    admin->get("/account/sign-in/code");
+    ASSERT_EQ(admin->post("/account/sign-in/code", {{"code", security::totp_code(kSecret, std::time(nullptr))}}).res.status, 303);
+    const std::string edit = "/bargaining/topics/surveillance-monitoring/edit";
+    const auto form_page = admin->get(edit);
+    ASSERT_EQ(form_page.res.status, 200);
+    // Every field as the form shows it, then one change.
+    std::vector<std::pair<std::string, std::string>> form;
+    const std::regex input("<input id=\"[^\"]*\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    for (auto it = std::sregex_iterator(form_page.body.begin(), form_page.body.end(), input); it != std::sregex_iterator(); ++it)
+        form.emplace_back((*it)[1], std::regex_replace(std::string((*it)[2]), std::regex("&apos;"), "'"));
+    const std::regex area("<textarea id=\"[^\"]*\" name=\"([^\"]+)\"[^>]*>([^<]*)</textarea>");
+    for (auto it = std::sregex_iterator(form_page.body.begin(), form_page.body.end(), area); it != std::sregex_iterator(); ++it)
+        form.emplace_back((*it)[1], std::regex_replace(std::string((*it)[2]), std::regex("&apos;"), "'"));
+    ASSERT_FALSE(form.empty());
+    for (auto& [k, v] : form)
+        if (k == "name-fr") v = "Surveillance au travail";
+    auto removing = form;
+    removing.emplace_back("remove-notice-and-purpose", "1");
+    EXPECT_EQ(admin->post(edit, removing).res.status, 422);  // clauses use it
+    ASSERT_EQ(admin->post(edit, form).res.status, 303);
+    const auto topics = module().store().topics();
+    const auto t = std::find_if(topics.begin(), topics.end(), [](const bargaining::Topic& x) { return x.slug == "surveillance-monitoring"; });
+    ASSERT_NE(t, topics.end());
+    EXPECT_EQ(t->texts.at("fr").name, "Surveillance au travail");
+    EXPECT_EQ(t->subtopics.size(), 3u);
+    EXPECT_NE(anon("/fr/bargaining").body.find("Surveillance au travail"), std::string::npos);
+    EXPECT_EQ(as("member.a")->get(edit).res.status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BargainingHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

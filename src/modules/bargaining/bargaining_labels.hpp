@@ -60,4 +60,8 @@ inline std::string_view language_label(std::string_view l) {
     return i18n::noop("English");
 }
 
+// Blanks' defaults that the interface catalog translates, so that a proposal in French does not
+// fall back on "the Employer" (the shipped clauses' defaults are English).
+inline constexpr std::string_view kTranslatedDefaults[] = {i18n::noop("the Employer"), i18n::noop("the Union")};
+
 }  // namespace avenir::bargaining

@@ -87,6 +87,20 @@ private:
     http::Response save_gap_check(http::Request& req);
     GapCheck own_gap_check(http::Request& req);
 
+    // Contributions and their review (bargaining_contributions.cpp).
+    Clause contribution_from_form(http::Request& req, const Reader& reader, std::vector<std::string>& errors);
+    http::Response contribute(http::Request& req);
+    http::Response contribute_page(http::Request& req, const Clause& typed, const std::vector<std::string>& errors, int status);
+    http::Response create_contribution(http::Request& req);
+    http::Response review_queue(http::Request& req);
+    http::Response decide_contribution(http::Request& req);
+
+    // The taxonomy's editor (bargaining_taxonomy.cpp).
+    Topic topic_in_path(http::Request& req);
+    http::Response edit_topic(http::Request& req);
+    http::Response topic_form(http::Request& req, const Topic& t, const std::vector<std::string>& errors, int status);
+    http::Response save_topic(http::Request& req);
+
     // A clause's title and summary in the reader's language (else the authoritative one).
     nlohmann::json clause_summary(http::Request& req, const Clause& c, const std::vector<Topic>& topics);
     std::string tr(http::Request& req, std::string_view msgid) const;

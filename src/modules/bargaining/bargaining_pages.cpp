@@ -159,6 +159,9 @@ http::Response BargainingModule::clause(http::Request& req) {
     d["topic_href"] = href(req, "/bargaining/clauses?topic=" + c.topic);
     if (!c.model.empty()) d["model_href"] = href(req, "/bargaining/models/" + c.model);
     d["report_href"] = href(req, "/bargaining");
+    // A contribution names its contributor unless they asked not to be (one statement).
+    if (c.contributor_id && c.credit)
+        for (const auto& p : ctx_->extensions.one<kit::Directory>().people({*c.contributor_id})) d["shared_by"] = p.name;
     // A union representative adds it to one of their unions' proposals.
     if (!reader.rep_unions.empty()) {
         json mine = json::array();

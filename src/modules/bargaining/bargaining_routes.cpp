@@ -28,6 +28,15 @@ void BargainingModule::routes(kit::Registration& r) {
     r.post("/bargaining/gaps", "bargaining_compose", h(&BargainingModule::create_gap_check));
     r.get("/bargaining/gaps/{id}", "bargaining_compose", h(&BargainingModule::gap_check));
     r.post("/bargaining/gaps/{id}", "bargaining_compose", h(&BargainingModule::save_gap_check));
+    // Contributions: anyone signed in shares a clause of their union's agreement; Digital Rights
+    // Organisers, coordinators and admins review them (bargaining_review).
+    r.get("/bargaining/contribute", "signed_in", h(&BargainingModule::contribute));
+    r.post("/bargaining/contribute", "signed_in", h(&BargainingModule::create_contribution));
+    r.get("/bargaining/review", "bargaining_review", h(&BargainingModule::review_queue));
+    r.post("/bargaining/review/{id}", "bargaining_review", h(&BargainingModule::decide_contribution));
+    // The taxonomy: admins (with two-factor sign-in).
+    r.get("/bargaining/topics/{topic}/edit", "bargaining_taxonomy", h(&BargainingModule::edit_topic));
+    r.post("/bargaining/topics/{topic}/edit", "bargaining_taxonomy", h(&BargainingModule::save_topic));
     r.get("/bargaining/feed.atom", "public", h(&BargainingModule::feed), {.cache_anonymous = true});
 }
 

@@ -31,13 +31,20 @@ const bool kRegistered = register_route_table({
         {"GET /bargaining/proposals/{id}/proposal.docx", {SignIn, Allow, Deny, Deny, Deny}},
         {"GET /bargaining/proposals/{id}/proposal.odt", {SignIn, Allow, Deny, Deny, Deny}},
         {"GET /bargaining/proposals/{id}/print", {SignIn, Allow, Deny, Deny, Deny}},
+        {"GET /bargaining/contribute", {SignIn, Allow, Allow, Allow, Allow}},
+        {"POST /bargaining/contribute", {Deny, Allow, Allow, Allow, Allow}},  // an empty form: 422, nothing stored
+        // Digital Rights Organisers, coordinators and admins; clause 1 is shipped, not a contribution: 404.
+        {"GET /bargaining/review", {SignIn, Deny, Deny, Allow, Allow}},
+        {"POST /bargaining/review/{id}", {Deny, Deny, Deny, Allow, Allow}},
+        {"GET /bargaining/topics/{topic}/edit", {SignIn, Deny, Deny, Deny, Allow}},
+        {"POST /bargaining/topics/{topic}/edit", {Deny, Deny, Deny, Deny, Allow}},  // an empty form: 422
         {"GET /bargaining/gaps", {SignIn, Allow, Allow, Deny, Deny}},
         {"POST /bargaining/gaps", {Deny, Allow, Allow, Deny, Deny}},  // an empty form: 422
         // Gap check 1 is union A's.
         {"GET /bargaining/gaps/{id}", {SignIn, Allow, Deny, Deny, Deny}},
         {"POST /bargaining/gaps/{id}", {Deny, Allow, Deny, Deny, Deny}},
     },
-    {{"{slug}", "surv-notice-preferred"}, {"{model}", "joint-committee-algorithmic-systems"}, {"{id}", "1"}},
+    {{"{slug}", "surv-notice-preferred"}, {"{model}", "joint-committee-algorithmic-systems"}, {"{id}", "1"}, {"{topic}", "surveillance-monitoring"}},
     [](App& app, const Personas& p) {
         // Each member also represents their union: what one union's representative may do with
         // another union's proposals is then in the table.

@@ -20,7 +20,30 @@ void declare_permissions(kit::Registration& reg) {
                        if (!who) return auth::Decision::SignIn;
                        return reader_of(who).rep_unions.empty() ? auth::Decision::Deny : auth::Decision::Allow;
                    });
+    declare_review_permission(reg);
+    reg.permission("bargaining_taxonomy", "admins change the bargaining hub's topics and sub-topics (with two-factor sign-in)",
+                   [](const auth::Principal* who, const http::Request&) {
+                       if (!who) return auth::Decision::SignIn;
+                       return auth::strong(*who, auth::is_admin(*who));
+                   });
 }
+
+void declare_review_permission(kit::Registration& reg) {
+    reg.permission("bargaining_review",
+                   "Digital Rights Organisers, coordinators and admins review contributed clauses and publish them (coordinators and "
+                   "admins with two-factor sign-in)",
+                   [](const auth::Principal* who, const http::Request&) {
+                       if (!who) return auth::Decision::SignIn;
+                       if (auth::is_admin(*who) || auth::is_coordinator(*who)) return auth::strong(*who, true);
+                       return who->has_role("dro") ? auth::Decision::Allow : auth::Decision::Deny;
+                   });
+}
+
+bool may_edit_taxonomy(const auth::Principal* who) { return who && auth::is_admin(*who); }
+
+bool may_review(const auth::Principal* who) { return who && (auth::is_admin(*who) || auth::is_coordinator(*who) || who->has_role("dro")); }
+
+int openness(std::string_view access) { return access == "public" ? 2 : access == "members" ? 1 : 0; }
 
 Reader reader_of(const auth::Principal* who) {
     Reader r;

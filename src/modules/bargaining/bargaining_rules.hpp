@@ -16,6 +16,16 @@ namespace avenir::bargaining {
 // their unions; which union each may act for is may_act_for().
 void declare_permissions(kit::Registration& reg);
 
+// bargaining_review: Digital Rights Organisers, coordinators and admins review contributed clauses
+// (may_review); a contribution is published no wider than its contributor agreed (openness).
+void declare_review_permission(kit::Registration& reg);
+bool may_review(const auth::Principal* who);
+// 2 public, 1 members, 0 one union: a reviewer may publish at most as open as consented.
+int openness(std::string_view access);
+
+// bargaining_taxonomy: admins change topics and sub-topics.
+bool may_edit_taxonomy(const auth::Principal* who);
+
 // What a reader may see of the clause library, worked out once per request from their roles.
 struct Reader {
     std::int64_t user_id = 0;                 // 0: anonymous

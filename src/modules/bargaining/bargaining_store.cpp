@@ -18,7 +18,7 @@ constexpr const char* kColumns =
     "k.id, k.slug, k.version, k.status, k.kind, k.lang, k.topic, k.subtopic, k.family, k.ladder, k.won, k.legal_basis, k.related, "
     "k.placeholders, k.parties, k.level, k.country, k.region, k.sector, k.employer_type, k.hide_employer, k.signed_on, k.expires_on, "
     "k.workers_covered, k.binding, k.article_ref, k.document_url, k.access, k.union_id, k.model, k.model_position, k.illustrative, "
-    "k.contributor_id, k.credit, k.created_at, k.updated_at, k.published_at";
+    "k.contributor_id, k.credit, k.created_at, k.updated_at, k.published_at, k.consented_access, k.review_note";
 
 std::string placeholders_json(const std::vector<Placeholder>& ps) {
     json out = json::array();
@@ -73,6 +73,8 @@ Clause to_clause(const storage::Row& r) {
     c.created_at = r.get_int("created_at");
     c.updated_at = r.get_int("updated_at");
     c.published_at = r.get_opt_int("published_at");
+    c.consented_access = r.get_text("consented_access");
+    c.review_note = r.get_text("review_note");
     return c;
 }
 
@@ -82,7 +84,7 @@ Value opt_bool(const std::optional<bool>& b) { return b ? Value(std::int64_t{*b 
 constexpr const char* kWritten =
     "slug, version, status, kind, lang, topic, subtopic, family, ladder, won, legal_basis, related, placeholders, parties, level, country, "
     "region, sector, employer_type, hide_employer, signed_on, expires_on, workers_covered, binding, article_ref, document_url, access, "
-    "union_id, model, model_position, illustrative, contributor_id, credit, updated_at, published_at";
+    "union_id, model, model_position, illustrative, contributor_id, credit, updated_at, published_at, consented_access, review_note";
 
 std::vector<Value> written(const Clause& c, std::int64_t now) {
     return {c.slug, std::int64_t{c.version}, c.status, c.kind, c.lang, c.topic, c.subtopic, c.family, c.ladder, std::int64_t{c.won},
@@ -90,7 +92,7 @@ std::vector<Value> written(const Clause& c, std::int64_t now) {
             c.employer_type, std::int64_t{c.hide_employer}, c.signed_on, c.expires_on, storage::nullable(c.workers_covered), opt_bool(c.binding),
             c.article_ref, c.document_url, c.access, storage::nullable(c.union_id), c.model, std::int64_t{c.model_position},
             std::int64_t{c.illustrative}, storage::nullable(c.contributor_id), std::int64_t{c.credit}, now,
-            c.published_at ? Value(*c.published_at) : (c.status == "published" ? Value(now) : Value(nullptr))};
+            c.published_at ? Value(*c.published_at) : (c.status == "published" ? Value(now) : Value(nullptr)), c.consented_access, c.review_note};
 }
 
 }  // namespace

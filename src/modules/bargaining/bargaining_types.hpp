@@ -81,6 +81,8 @@ struct Clause {
     bool illustrative = false;
     std::optional<std::int64_t> contributor_id;
     bool credit = true;
+    // A contribution: the widest access its contributor agreed to, and the reviewer's message.
+    std::string consented_access = "public", review_note;
     std::int64_t created_at = 0, updated_at = 0;
     std::optional<std::int64_t> published_at;
     std::vector<ClauseText> texts;  // the authoritative language first
