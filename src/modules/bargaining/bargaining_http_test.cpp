@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/documents/document_test_support.hpp"
 #include "core/html.hpp"
+#include "core/i18n/i18n.hpp"
 #include "core/security/totp.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/bargaining/bargaining_module.hpp"
@@ -288,6 +289,46 @@ TEST_P(BargainingHttp, AnAdminRenamesATopicAndCannotRemoveASubTopicInUse) {
     EXPECT_EQ(t->texts.at("fr").name, "Surveillance au travail");
     EXPECT_EQ(t->subtopics.size(), 3u);
     EXPECT_NE(anon("/fr/bargaining").body.find("Surveillance au travail"), std::string::npos);
+    EXPECT_EQ(as("member.a")->get(edit).res.status, 403);
+}
+
+TEST_P(BargainingHttp, AReviewerEditsASourceThenItsTranslationAndRetiresTheClause) {
+    auto dro = as("dro");
+    const std::string edit = "/bargaining/clauses/surv-notice-minimum/edit";
+    const auto before = module().store().by_slug("surv-notice-minimum");
+    ASSERT_TRUE(before);
+    const auto& en = *before->text("en");
+    dro->get(edit);
+    // Bad input: a blank the English text does not have; nothing changes.
+    EXPECT_EQ(dro->post(edit, {{"lang", "fr"}, {"status", "published"}, {"access", "public"}, {"title", "Titre"}, {"text", "Texte {{nouveau}}"}}).res.status, 422);
+    EXPECT_EQ(module().store().by_slug("surv-notice-minimum")->text("fr")->body, before->text("fr")->body);
+    // A new English text: version up, the French outdated.
+    ASSERT_EQ(dro->post(edit, {{"lang", "en"}, {"status", "published"}, {"access", "public"}, {"title", en.title},
+                               {"text", en.body + " Records are kept for one year."}, {"summary", en.summary}, {"why", en.why}})
+                  .res.status,
+              303);
+    auto after = module().store().by_slug("surv-notice-minimum");
+    EXPECT_EQ(after->version, before->version + 1);
+    EXPECT_EQ(i18n::translation_state(after->source().body, after->text("fr")->translated_from, true), i18n::TranslationState::Outdated);
+    EXPECT_NE(dro->get(edit + "?lang=fr").body.find("outdated"), std::string::npos);
+    // The French saved again from the new text: up to date.
+    dro->get(edit + "?lang=fr");
+    const auto& fr = *after->text("fr");
+    ASSERT_EQ(dro->post(edit, {{"lang", "fr"}, {"status", "published"}, {"access", "public"}, {"title", fr.title},
+                               {"text", fr.body + " Les relevés sont conservés un an."}, {"summary", fr.summary}, {"why", fr.why}})
+                  .res.status,
+              303);
+    after = module().store().by_slug("surv-notice-minimum");
+    EXPECT_EQ(i18n::translation_state(after->source().body, after->text("fr")->translated_from, true), i18n::TranslationState::Complete);
+    EXPECT_EQ(after->version, before->version + 1);
+    // Retired: gone for readers and from the search.
+    EXPECT_NE(anon("/search?q=surveillance&kind=clauses").body.find("surv-notice-minimum"), std::string::npos);
+    ASSERT_EQ(dro->post(edit, {{"lang", "en"}, {"status", "retired"}, {"access", "public"}, {"title", after->source().title},
+                               {"text", after->source().body}})
+                  .res.status,
+              303);
+    EXPECT_EQ(anon("/bargaining/clauses/surv-notice-minimum").res.status, 404);
+    EXPECT_EQ(anon("/search?q=surveillance&kind=clauses").body.find("surv-notice-minimum"), std::string::npos);
     EXPECT_EQ(as("member.a")->get(edit).res.status, 403);
 }
 

@@ -2,12 +2,15 @@
 // The digital bargaining hub (/bargaining): a library of model and real clauses on digitalisation
 // with a report view per topic and a database view filtered through the platform search, clause
 // pages with two languages side by side, their ladder and related clauses, joint-governance models
-// made of composable articles, and an Atom feed of new clauses.
+// made of composable articles, an Atom feed; the proposal composer with DOCX/ODT exports; the gap
+// checker; contributions and their review; the clause and taxonomy editors.
 //
 // Files: bargaining_routes.cpp (the route table), bargaining_rules.cpp (who may read and do what),
-// bargaining_browse.cpp (report view, database view, clause and model pages, feed),
-// bargaining_search.cpp (search documents with facet tokens), bargaining_store.cpp (SQL),
-// bargaining_content.cpp (content/bargaining), bargaining_types.cpp (records and validation).
+// bargaining_browse.cpp (report and database views), bargaining_pages.cpp (clause and model pages,
+// feed), bargaining_composer.cpp and bargaining_compose_page.cpp (proposals and their documents),
+// bargaining_gaps.cpp, bargaining_contributions.cpp, bargaining_editor.cpp (clauses),
+// bargaining_taxonomy.cpp (topics), bargaining_search.cpp (search documents with facet tokens),
+// bargaining_store*.cpp (SQL), bargaining_content.cpp (content/bargaining), bargaining_types.cpp.
 #include <filesystem>
 #include <map>
 #include <string>
@@ -94,6 +97,11 @@ private:
     http::Response create_contribution(http::Request& req);
     http::Response review_queue(http::Request& req);
     http::Response decide_contribution(http::Request& req);
+
+    // The clause editor (bargaining_editor.cpp).
+    http::Response edit_clause(http::Request& req);
+    http::Response clause_form(http::Request& req, const Clause& c, const std::string& lang, const std::vector<std::string>& errors, int status);
+    http::Response save_clause_form(http::Request& req);
 
     // The taxonomy's editor (bargaining_taxonomy.cpp).
     Topic topic_in_path(http::Request& req);

@@ -159,6 +159,7 @@ http::Response BargainingModule::clause(http::Request& req) {
     d["topic_href"] = href(req, "/bargaining/clauses?topic=" + c.topic);
     if (!c.model.empty()) d["model_href"] = href(req, "/bargaining/models/" + c.model);
     d["report_href"] = href(req, "/bargaining");
+    if (may_review(who)) d["edit_href"] = href(req, "/bargaining/clauses/" + c.slug + "/edit");
     // A contribution names its contributor unless they asked not to be (one statement).
     if (c.contributor_id && c.credit)
         for (const auto& p : ctx_->extensions.one<kit::Directory>().people({*c.contributor_id})) d["shared_by"] = p.name;

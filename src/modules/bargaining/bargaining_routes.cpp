@@ -12,6 +12,9 @@ void BargainingModule::routes(kit::Registration& r) {
     r.get("/bargaining", "public", h(&BargainingModule::report), {.cache_anonymous = true});
     r.get("/bargaining/clauses", "public", h(&BargainingModule::database), {.cache_anonymous = true});
     r.get("/bargaining/clauses/{slug}", "public", h(&BargainingModule::clause), {.cache_anonymous = true});
+    // Reviewers change a clause's status, access and texts (may_review).
+    r.get("/bargaining/clauses/{slug}/edit", "bargaining_review", h(&BargainingModule::edit_clause));
+    r.post("/bargaining/clauses/{slug}/edit", "bargaining_review", h(&BargainingModule::save_clause_form));
     r.get("/bargaining/models/{model}", "public", h(&BargainingModule::model), {.cache_anonymous = true});
     // Proposals: a union's representatives only (bargaining_compose, then may_act_for on the
     // proposal's union; another union's proposal is 404).

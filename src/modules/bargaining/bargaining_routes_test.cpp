@@ -18,6 +18,9 @@ const bool kRegistered = register_route_table({
         {"GET /bargaining", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /bargaining/clauses", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /bargaining/clauses/{slug}", {Allow, Allow, Allow, Allow, Allow}},
+        // Digital Rights Organisers, coordinators and admins; an empty form is 422.
+        {"GET /bargaining/clauses/{slug}/edit", {SignIn, Deny, Deny, Allow, Allow}},
+        {"POST /bargaining/clauses/{slug}/edit", {Deny, Deny, Deny, Allow, Allow}},
         {"GET /bargaining/models/{model}", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /bargaining/feed.atom", {Allow, Allow, Allow, Allow, Allow}},
         // Members A and B also represent their unions (setup); admins and coordinators do not read
