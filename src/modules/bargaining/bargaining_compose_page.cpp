@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text/trim.hpp"
 #include "core/auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/documents/document.hpp"
@@ -21,11 +22,7 @@ namespace {
 
 constexpr std::size_t kMaxItems = 80;
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using text::trim;
 
 bool valid_date(const std::string& s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

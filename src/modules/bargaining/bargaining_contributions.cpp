@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text/trim.hpp"
 #include "core/auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/errors.hpp"
@@ -23,11 +24,7 @@ using storage::Value;
 
 namespace {
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using text::trim;
 
 std::string_view access_label(std::string_view a) {
     if (a == "public") return i18n::noop("Everyone");

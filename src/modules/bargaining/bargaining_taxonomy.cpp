@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text/trim.hpp"
 #include "core/auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/errors.hpp"
@@ -19,11 +20,7 @@ using storage::Value;
 
 namespace {
 
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using text::trim;
 
 bool slug_like(const std::string& s) {
     return !s.empty() && s.size() <= 60 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });

@@ -1,16 +1,14 @@
 #include "modules/bargaining/bargaining_types.hpp"
 
+#include "core/text/trim.hpp"
+
 #include <algorithm>
 #include <set>
 
 namespace avenir::bargaining {
 namespace {
 
-std::string trim(std::string s) {
-    const auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using text::trim;
 
 void sort_unique(std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());
