@@ -350,4 +350,12 @@ std::string tag_uri(std::string_view authority, std::string_view date, std::stri
     return out;
 }
 
+http::Response atom_response(const Feed& feed) {
+    http::Response res;
+    res.body = write_atom(feed);
+    res.set_header("Content-Type", "application/atom+xml; charset=utf-8");
+    res.set_header("Cache-Control", "public, max-age=300");
+    return res;
+}
+
 }  // namespace avenir::feed

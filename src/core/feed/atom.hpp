@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/http/response.hpp"
+
 namespace avenir::feed {
 
 struct Link {
@@ -59,6 +61,9 @@ struct Feed {
 // Throws std::invalid_argument when a required Atom element would be missing or a date is not RFC 3339
 // (a programming error: the caller built an invalid feed), std::runtime_error when libxml2 fails.
 std::string write_atom(const Feed& feed);
+
+// The feed as an HTTP response: Atom's media type, public and cached for five minutes.
+http::Response atom_response(const Feed& feed);
 
 // "2026-11-28T22:47:26Z". Throws std::out_of_range outside years 0000-9999, which RFC 3339 cannot express.
 std::string rfc3339(std::int64_t unix_seconds);

@@ -217,4 +217,13 @@ private:
     std::map<std::type_index, std::vector<Entry>> items_;
 };
 
+// The titles that the module providing `prefix` ("/guide/": the guide's workshops) gives to `keys`
+// in lang (every page's when keys is empty); none when no module provides that prefix.
+inline std::map<std::string, LinkTitles::Title> link_titles(const Extensions& ext, std::string_view prefix, const std::vector<std::string>& keys,
+                                                            const std::string& lang) {
+    for (const auto* source : ext.all<LinkTitles>())
+        if (source->prefix == prefix) return source->titles(keys, lang);
+    return {};
+}
+
 }  // namespace avenir::kit

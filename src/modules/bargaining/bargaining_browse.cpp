@@ -37,33 +37,12 @@ const Topic* topic_of(const std::vector<Topic>& topics, const std::string& slug)
 
 std::string topic_name(const std::vector<Topic>& topics, const std::string& slug, const std::string& lang) {
     const Topic* t = topic_of(topics, slug);
-    if (!t) return slug;
-    if (const auto i = t->texts.find(lang); i != t->texts.end() && !i->second.name.empty()) return i->second.name;
-    if (const auto i = t->texts.find("en"); i != t->texts.end()) return i->second.name;
-    return slug;
+    return t ? t->text_for(lang).name : slug;
 }
 
 std::string subtopic_name(const std::vector<Topic>& topics, const std::string& topic, const std::string& slug, const std::string& lang) {
-    if (const Topic* t = topic_of(topics, topic))
-        for (const auto& s : t->subtopics)
-            if (s.slug == slug) {
-                if (const auto i = s.names.find(lang); i != s.names.end()) return i->second;
-                if (const auto i = s.names.find("en"); i != s.names.end()) return i->second;
-            }
-    return slug;
-}
-
-const ClauseText& text_for(const Clause& c, const std::string& lang) {
-    if (const auto* t = c.text(lang)) return *t;
-    return c.source();
-}
-
-int rung(const std::string& ladder) { return ladder == "preferred" ? 0 : ladder == "fallback" ? 1 : ladder == "minimum" ? 2 : 3; }
-
-std::map<std::string, kit::LinkTitles::Title> workshop_titles(const kit::Extensions& ext, const std::string& lang) {
-    for (const auto* source : ext.all<kit::LinkTitles>())
-        if (source->prefix == "/guide/") return source->titles({}, lang);
-    return {};
+    const Topic* t = topic_of(topics, topic);
+    return t ? t->subtopic_name(slug, lang) : slug;
 }
 
 // The filters of the database view, as typed (unknown values are ignored, not errors).
@@ -93,7 +72,7 @@ std::string BargainingModule::tr(http::Request& req, std::string_view msgid) con
 std::string BargainingModule::href(http::Request& req, const std::string& path) { return view::Layout::href(req, path); }
 
 json BargainingModule::clause_summary(http::Request& req, const Clause& c, const std::vector<Topic>& topics) {
-    const ClauseText& t = text_for(c, req.lang);
+    const ClauseText& t = c.text_for(req.lang);
     json d{{"href", href(req, "/bargaining/clauses/" + c.slug)},
            {"slug", c.slug},
            {"title", t.title},
@@ -120,15 +99,15 @@ http::Response BargainingModule::report(http::Request& req) {
     std::vector<Value> params;
     const std::string where = readable_sql(reader, params);
     const auto clauses = store().read(where, params, "ORDER BY k.topic, k.slug");
-    const auto workshops = workshop_titles(ctx_->extensions, req.lang);
+    const auto workshops = kit::link_titles(ctx_->extensions, "/guide/", {}, req.lang);
     json list = json::array();
     for (const auto& t : topics) {
         std::vector<const Clause*> mine;
         for (const auto& c : clauses)
             if (c.topic == t.slug) mine.push_back(&c);
         // Examples: what a union asks for first (preferred rungs and single clauses), then the rest.
-        std::stable_sort(mine.begin(), mine.end(), [](const Clause* a, const Clause* b) { return (rung(a->ladder) % 3) < (rung(b->ladder) % 3); });
-        const auto text = t.texts.contains(req.lang) ? t.texts.at(req.lang) : t.texts.at("en");
+        std::stable_sort(mine.begin(), mine.end(), [](const Clause* a, const Clause* b) { return ladder_rank(a->ladder) % 3 < ladder_rank(b->ladder) % 3; });
+        const TopicText& text = t.text_for(req.lang);
         json examples = json::array();
         for (std::size_t i = 0; i < mine.size() && i < kExamplesPerTopic; ++i) examples.push_back(clause_summary(req, *mine[i], topics));
         json related = json::array();
@@ -149,7 +128,7 @@ http::Response BargainingModule::report(http::Request& req) {
     }
     json models = json::array();
     for (const auto& m : store().models()) {
-        const auto& t = m.texts.contains(req.lang) ? m.texts.at(req.lang) : m.texts.at("en");
+        const auto& t = m.text_for(req.lang);
         models.push_back({{"href", href(req, "/bargaining/models/" + m.slug)}, {"title", t.first}, {"summary", t.second}});
     }
     json d{{"topics", list},

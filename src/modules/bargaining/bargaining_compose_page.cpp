@@ -90,7 +90,7 @@ http::Response BargainingModule::composer_page(http::Request& req, const Proposa
             row["own_title"] = item.title;
             row["own_text"] = item.text;
         } else if (const auto c = clauses.find(item.clause); c != clauses.end()) {
-            const ClauseText* t = c->second.text(p.lang) ? c->second.text(p.lang) : &c->second.source();
+            const ClauseText* t = &c->second.text_for(p.lang);
             row["item_title"] = t->title;
             row["item_href"] = href(req, "/bargaining/clauses/" + c->first);
             row["body_html"] = clause_html(t->body);
@@ -102,8 +102,7 @@ http::Response BargainingModule::composer_page(http::Request& req, const Proposa
                     if (k.family == c->second.family)
                         rungs.push_back({{"value", slug}, {"label", tr(req, ladder_label(k.ladder))}, {"selected", slug == item.clause}, {"rank", k.ladder}});
             std::sort(rungs.begin(), rungs.end(), [](const json& a, const json& b) {
-                auto r = [](const std::string& l) { return l == "preferred" ? 0 : l == "fallback" ? 1 : 2; };
-                return r(a["rank"]) < r(b["rank"]);
+                return ladder_rank(a["rank"].get<std::string>()) < ladder_rank(b["rank"].get<std::string>());
             });
             if (rungs.size() > 1) {
                 row["rungs"] = rungs;
@@ -120,17 +119,17 @@ http::Response BargainingModule::composer_page(http::Request& req, const Proposa
         json options = json::array();
         for (const auto& [slug, c] : clauses)
             if (c.topic == t.slug) {
-                const ClauseText* text = c.text(req.lang) ? c.text(req.lang) : &c.source();
+                const ClauseText* text = &c.text_for(req.lang);
                 std::string label = text->title;
                 if (!c.ladder.empty()) label += " (" + tr(req, ladder_label(c.ladder)) + ")";
                 options.push_back({{"value", slug}, {"label", label}});
             }
         if (!options.empty())
-            groups.push_back({{"group", t.texts.contains(req.lang) ? t.texts.at(req.lang).name : t.texts.at("en").name}, {"options", options}});
+            groups.push_back({{"group", t.text_for(req.lang).name}, {"options", options}});
     }
     json models = json::array();
     for (const auto& m : store().models()) {
-        const auto& t = m.texts.contains(req.lang) ? m.texts.at(req.lang) : m.texts.at("en");
+        const auto& t = m.text_for(req.lang);
         models.push_back({{"value", m.slug}, {"label", t.first}});
     }
     json blanks = json::array();
@@ -269,7 +268,7 @@ documents::Document BargainingModule::document_of(const Proposal& p, const std::
             title = item.title;
             text = item.text;
         } else if (const auto c = clauses.find(item.clause); c != clauses.end()) {
-            const ClauseText* t = c->second.text(p.lang) ? c->second.text(p.lang) : &c->second.source();
+            const ClauseText* t = &c->second.text_for(p.lang);
             title = t->title;
             text = t->body;
         } else {

@@ -48,7 +48,7 @@ std::vector<BargainingModule::Blank> BargainingModule::blanks_of(const Proposal&
         }
         const auto c = clauses.find(item.clause);
         if (c == clauses.end()) continue;
-        const ClauseText* t = c->second.text(p.lang) ? c->second.text(p.lang) : &c->second.source();
+        const ClauseText* t = &c->second.text_for(p.lang);
         for (const auto& name : placeholders_in(t->body)) {
             const auto decl = std::find_if(c->second.placeholders.begin(), c->second.placeholders.end(), [&](const Placeholder& x) { return x.name == name; });
             if (decl != c->second.placeholders.end()) add(name, decl->type, decl->fallback);
@@ -92,7 +92,7 @@ http::Response BargainingModule::proposals_page(http::Request& req, const Propos
     json models = json::array();
     models.push_back({{"value", ""}, {"label", tr(req, "No model: start empty")}, {"selected", model.empty()}});
     for (const auto& m : store().models()) {
-        const auto& t = m.texts.contains(req.lang) ? m.texts.at(req.lang) : m.texts.at("en");
+        const auto& t = m.text_for(req.lang);
         models.push_back({{"value", m.slug}, {"label", t.first}, {"selected", model == m.slug}});
     }
     json err = json::array();
@@ -119,8 +119,8 @@ http::Response BargainingModule::create_proposal(http::Request& req) {
     Proposal p;
     p.title = f.get("title");
     p.lang = f.get("lang");
-    const std::string union_text = f.get("union"), model = f.get("model");
-    p.union_id = union_text.size() < 19 && !union_text.empty() && std::all_of(union_text.begin(), union_text.end(), ::isdigit) ? std::stoll(union_text) : 0;
+    const std::string model = f.get("model");
+    p.union_id = form_id(f.get("union"));
     std::vector<std::string> errors;
     if (p.title.empty() || p.title.size() > 200) errors.emplace_back(i18n::noop("Give the proposal a title of at most 200 characters."));
     if (!one_of(kLanguages, p.lang)) errors.emplace_back(i18n::noop("Choose the language of the document."));
@@ -148,9 +148,7 @@ http::Response BargainingModule::create_proposal(http::Request& req) {
 http::Response BargainingModule::add_to_proposal(http::Request& req) {
     const auth::Principal& who = auth::require_principal(req);
     const auto& f = req.form();
-    const std::string id_text = f.get("proposal");
-    const std::int64_t id = !id_text.empty() && id_text.size() < 19 && std::all_of(id_text.begin(), id_text.end(), ::isdigit) ? std::stoll(id_text) : 0;
-    auto p = store().proposal(id);
+    auto p = store().proposal(form_id(f.get("proposal")));
     if (!p) throw NotFound("There is no such proposal.");
     if (!may_act_for(reader_of(&who), p->union_id)) throw Forbidden();
     const auto clauses = readable_clauses(req);

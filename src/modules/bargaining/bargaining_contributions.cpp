@@ -67,8 +67,7 @@ Clause BargainingModule::contribution_from_form(http::Request& req, const Reader
     c.access = "union";  // until a reviewer publishes it
     c.credit = f.has("credit");
     c.contributor_id = reader.user_id;
-    const std::string u = f.get("union");
-    const std::int64_t union_id = !u.empty() && u.size() < 19 && std::all_of(u.begin(), u.end(), ::isdigit) ? std::stoll(u) : 0;
+    const std::int64_t union_id = form_id(f.get("union"));
     c.union_id = union_id;
     c.texts.push_back({c.lang, trim(f.get("title")), trim(f.get("text")), trim(f.get("summary")), "", "", std::nullopt});
     if (std::find(reader.unions.begin(), reader.unions.end(), union_id) == reader.unions.end())
@@ -114,7 +113,7 @@ http::Response BargainingModule::contribute_page(http::Request& req, const Claus
     json placements = json::array();
     const std::string chosen = typed.topic + "/" + typed.subtopic;
     for (const auto& t : topics) {
-        const std::string name = t.texts.contains(req.lang) ? t.texts.at(req.lang).name : t.texts.at("en").name;
+        const std::string name = t.text_for(req.lang).name;
         json options = json::array();
         for (const auto& s : t.subtopics) {
             const std::string v = t.slug + "/" + s.slug;

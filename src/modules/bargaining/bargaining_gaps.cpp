@@ -96,8 +96,7 @@ http::Response BargainingModule::create_gap_check(http::Request& req) {
     const auto& f = req.form();
     GapCheck g;
     g.title = f.get("title");
-    const std::string u = f.get("union");
-    g.union_id = !u.empty() && u.size() < 19 && std::all_of(u.begin(), u.end(), ::isdigit) ? std::stoll(u) : 0;
+    g.union_id = form_id(f.get("union"));
     if (g.title.empty() || g.title.size() > 200 || !may_act_for(reader_of(&who), g.union_id)) return gaps(req);
     ctx_->db.with_tx([&](storage::Transaction& tx) {
         g.id = BargainingStore(tx).create_gap_check(g, who.user_id, clock::unix_seconds());
@@ -120,7 +119,7 @@ http::Response BargainingModule::gap_page(http::Request& req, const GapCheck& g,
     for (const auto& t : topics) {
         const auto c = g.coverage.find(t.slug);
         const Coverage cov = c == g.coverage.end() ? Coverage{} : c->second;
-        const std::string name = t.texts.contains(req.lang) ? t.texts.at(req.lang).name : t.texts.at("en").name;
+        const std::string name = t.text_for(req.lang).name;
         json levels = json::array();
         for (const char* l : {"full", "partial", "none", ""})
             levels.push_back({{"value", l}, {"label", tr(req, level_label(l))}, {"checked", cov.level == l}, {"id", t.slug + "-" + (*l ? l : "unmarked")}});
@@ -129,7 +128,7 @@ http::Response BargainingModule::gap_page(http::Request& req, const GapCheck& g,
         json items = json::array();
         for (const auto& s : suggestions(clauses, t.slug, sector, u.region)) {
             const Clause& k = clauses.at(s.clause);
-            const ClauseText* text = k.text(req.lang) ? k.text(req.lang) : &k.source();
+            const ClauseText* text = &k.text_for(req.lang);
             items.push_back({{"href", href(req, "/bargaining/clauses/" + k.slug)},
                              {"title", text->title},
                              {"content", view::content_language(text->lang, req.lang)},

@@ -20,8 +20,6 @@ using storage::Value;
 
 namespace {
 
-int rung(const std::string& ladder) { return ladder == "preferred" ? 0 : ladder == "fallback" ? 1 : ladder == "minimum" ? 2 : 3; }
-
 }  // namespace
 
 std::string clause_html(const std::string& body) {
@@ -67,7 +65,7 @@ http::Response BargainingModule::clause(http::Request& req) {
     // Two languages side by side: the reader's (else the authoritative), and the one asked for
     // (else the authoritative, else the first other).
     const ClauseText& source = c.source();
-    const ClauseText* left = c.text(req.lang) ? c.text(req.lang) : &source;
+    const ClauseText* left = &c.text_for(req.lang);
     const ClauseText* right = nullptr;
     if (const auto with = req.query("with"); !with.empty() && with != left->lang) right = c.text(with);
     if (!right && left != &source) right = &source;
@@ -111,7 +109,7 @@ http::Response BargainingModule::clause(http::Request& req) {
         if (k.slug != c.slug && std::find(c.related.begin(), c.related.end(), k.slug) != c.related.end())
             related.push_back(clause_summary(req, k, topics));
     }
-    std::sort(rungs.begin(), rungs.end(), [](const Clause* a, const Clause* b) { return rung(a->ladder) < rung(b->ladder); });
+    std::sort(rungs.begin(), rungs.end(), [](const Clause* a, const Clause* b) { return ladder_rank(a->ladder) < ladder_rank(b->ladder); });
     json ladder = json::array();
     for (const Clause* k : rungs) {
         json item = clause_summary(req, *k, topics);
@@ -190,14 +188,13 @@ http::Response BargainingModule::model(http::Request& req) {
     where += " AND k.model = $" + std::to_string(params.size());
     const auto articles = store().read(where, params, "ORDER BY k.model_position");
     const auto topics = store().topics();
-    const auto& t = m->texts.contains(req.lang) ? m->texts.at(req.lang) : m->texts.at("en");
+    const auto& t = m->text_for(req.lang);
     json list = json::array();
     int n = 0;
     for (const auto& a : articles) {
         json item = clause_summary(req, a, topics);
-        const ClauseText* text = a.text(req.lang) ? a.text(req.lang) : &a.source();
         item["number"] = ++n;
-        item["body_html"] = clause_html(text->body);
+        item["body_html"] = clause_html(a.text_for(req.lang).body);
         list.push_back(std::move(item));
     }
     json d{{"title", t.first},
@@ -234,7 +231,7 @@ http::Response BargainingModule::feed(http::Request& req) {
     out.authors.push_back({"Avenir", ctx_->base_url + "/"});
     std::int64_t newest = 0;
     for (const auto& c : clauses) {
-        const ClauseText* t = c.text(req.lang) ? c.text(req.lang) : &c.source();
+        const ClauseText* t = &c.text_for(req.lang);
         const auto published = c.published_at.value_or(c.created_at);
         feed::Entry e;
         e.id = ctx_->base_url + "/bargaining/clauses/" + c.slug;
@@ -250,11 +247,7 @@ http::Response BargainingModule::feed(http::Request& req) {
         newest = std::max(newest, c.updated_at);
     }
     out.updated = feed::rfc3339(newest);
-    http::Response res;
-    res.body = feed::write_atom(out);
-    res.set_header("Content-Type", "application/atom+xml; charset=utf-8");
-    res.set_header("Cache-Control", "public, max-age=300");
-    return res;
+    return feed::atom_response(out);
 }
 
 }  // namespace avenir::bargaining

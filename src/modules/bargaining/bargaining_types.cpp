@@ -33,6 +33,37 @@ const ClauseText& Clause::source() const {
     return texts.front();
 }
 
+const ClauseText& Clause::text_for(std::string_view l) const {
+    if (const auto* t = text(l)) return *t;
+    return source();
+}
+
+const TopicText& Topic::text_for(const std::string& lang) const {
+    const auto it = texts.find(lang);
+    return it != texts.end() && !it->second.name.empty() ? it->second : texts.at("en");
+}
+
+std::string Topic::subtopic_name(const std::string& slug, const std::string& lang) const {
+    for (const auto& s : subtopics)
+        if (s.slug == slug) {
+            if (const auto i = s.names.find(lang); i != s.names.end()) return i->second;
+            if (const auto i = s.names.find("en"); i != s.names.end()) return i->second;
+        }
+    return slug;
+}
+
+const std::pair<std::string, std::string>& Model::text_for(const std::string& lang) const {
+    const auto it = texts.find(lang);
+    return it != texts.end() ? it->second : texts.at("en");
+}
+
+int ladder_rank(std::string_view ladder) { return ladder == "preferred" ? 0 : ladder == "fallback" ? 1 : ladder == "minimum" ? 2 : 3; }
+
+std::int64_t form_id(std::string_view text) {
+    if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;
+    return std::stoll(std::string(text));
+}
+
 std::vector<std::string> placeholders_in(std::string_view text) {
     std::vector<std::string> out;
     for (std::size_t at = text.find("{{"); at != std::string_view::npos; at = text.find("{{", at + 2)) {

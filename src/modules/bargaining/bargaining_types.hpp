@@ -44,6 +44,11 @@ struct Topic {
     std::vector<std::string> workshops;  // guide slugs
     std::vector<Subtopic> subtopics;
     std::map<std::string, TopicText> texts;  // lang -> texts
+
+    // The texts in lang, else the English ones (always there).
+    const TopicText& text_for(const std::string& lang) const;
+    // A sub-topic's name in lang, else English, else its slug.
+    std::string subtopic_name(const std::string& slug, const std::string& lang) const;
 };
 
 struct Placeholder {
@@ -89,12 +94,17 @@ struct Clause {
 
     const ClauseText* text(std::string_view lang) const;
     const ClauseText& source() const;  // the text in `lang`
+    // The text in lang when there is one, else the authoritative text.
+    const ClauseText& text_for(std::string_view lang) const;
 };
 
 struct Model {
     std::string slug;
     std::map<std::string, std::pair<std::string, std::string>> texts;  // lang -> (title, summary)
     bool illustrative = true;
+
+    // (title, summary) in lang, else English (always there).
+    const std::pair<std::string, std::string>& text_for(const std::string& lang) const;
 };
 
 // A union's proposal: clauses of the library (a ladder's rung is chosen by choosing its clause) and
@@ -130,6 +140,12 @@ struct GapCheck {
     std::map<std::string, Coverage> coverage;  // topic slug -> coverage
     std::int64_t updated_at = 0;
 };
+
+// A rung's place on its ladder: preferred 0, fallback 1, minimum 2, none 3.
+int ladder_rank(std::string_view ladder);
+
+// A form field's id (a union, a proposal): the positive number it holds, else 0.
+std::int64_t form_id(std::string_view text);
 
 // The {{names}} a text uses, in order of first use.
 std::vector<std::string> placeholders_in(std::string_view text);

@@ -122,11 +122,7 @@ http::Response LibraryModule::feed(http::Request& req) {
         title += " — " + ref->theme_title(*t, req.lang);
         self = "/library/feeds/themes/" + std::string(theme_key(*t));
     }
-    http::Response res;
-    res.body = feed::write_atom(feed_view(env, store().recent(f, 50), ctx_->base_url, title, self));
-    res.set_header("Content-Type", "application/atom+xml; charset=utf-8");
-    res.set_header("Cache-Control", "public, max-age=300");
-    return res;
+    return feed::atom_response(feed_view(env, store().recent(f, 50), ctx_->base_url, title, self));
 }
 
 std::string LibraryModule::region_section(http::Request& req, const std::string& slug) {

@@ -26,12 +26,6 @@ const kit::TrainingRecords* records(const kit::Extensions& ext) {
     return ext.all<kit::TrainingRecords>().empty() ? nullptr : &ext.one<kit::TrainingRecords>();
 }
 
-std::map<std::string, kit::LinkTitles::Title> workshop_titles(const kit::Extensions& ext, const std::vector<std::string>& keys, const std::string& lang) {
-    for (const auto* source : ext.all<kit::LinkTitles>())
-        if (source->prefix == "/guide/") return source->titles(keys, lang);
-    return {};
-}
-
 std::string one_decimal(double v) {
     char b[32];
     std::snprintf(b, sizeof b, "%.1f", v);
@@ -52,7 +46,7 @@ http::Response NetworkModule::cascade_form(http::Request& req, const CascadeSess
             if (c.user_id == who.user_id) mine.push_back(std::move(c));
     json cycles = json::array();
     for (const auto& c : mine) cycles.push_back({{"value", c.cycle_id}, {"label", c.title}, {"selected", typed.cycle_id == c.cycle_id}});
-    const auto titles = workshop_titles(ctx_->extensions, {}, req.lang);
+    const auto titles = kit::link_titles(ctx_->extensions, "/guide/", {}, req.lang);
     json workshops = json::array();
     for (const auto& [slug, t] : titles) workshops.push_back({{"value", slug}, {"label", t.text}, {"selected", typed.workshop == slug}});
     json themes = json::array();
@@ -111,7 +105,7 @@ http::Response NetworkModule::log_cascade(http::Request& req) {
         for (const auto& c : r->completed(clock::unix_seconds())) completed = completed || (c.user_id == who.user_id && c.cycle_id == s.cycle_id);
     if (!completed) errors.emplace_back(i18n::noop("Choose a training cycle you completed."));
     if (!s.region.empty() && !ctx_->reference.get()->has_region(s.region)) errors.emplace_back(i18n::noop("Choose the region."));
-    if (!s.workshop.empty() && workshop_titles(ctx_->extensions, {s.workshop}, "en").empty()) errors.emplace_back(i18n::noop("Choose the workshop you ran."));
+    if (!s.workshop.empty() && kit::link_titles(ctx_->extensions, "/guide/", {s.workshop}, "en").empty()) errors.emplace_back(i18n::noop("Choose the workshop you ran."));
     // Today somewhere on Earth (UTC+14) at the latest.
     if (s.held_on > clock::utc_iso8601(clock::unix_seconds() + 14 * 3600).substr(0, 10)) errors.emplace_back(i18n::noop("Log a session once it has taken place."));
     if (!errors.empty()) return cascade_form(req, s, errors, 422);

@@ -173,7 +173,7 @@ http::Response NetworkModule::coalitions_feed(http::Request& req) {
         out.entries.push_back(std::move(e));
     }
     out.updated = feed::rfc3339(newest);
-    return atom_response(out);
+    return feed::atom_response(out);
 }
 
 void NetworkModule::index_coalition(storage::Executor& tx, const Coalition& c) {

@@ -107,9 +107,8 @@ private:
     Case from_form(http::Request& req, Case base);
     nlohmann::json case_summary(http::Request& req, const Viewer& v, const Case& c);
     std::string tr(http::Request& req, std::string_view msgid) const;
-    // An Atom feed of the list at `list` (its address + "/feed.atom"), and its response.
+    // The head of the Atom feed of the list at `list` (its address + "/feed.atom").
     feed::Feed feed_head(http::Request& req, const std::string& list, const std::string& title) const;
-    static http::Response atom_response(const feed::Feed& f);
     std::string href(http::Request& req, const std::string& path) const;
     // A form's page: its errors (msgids, translated here), its CSRF token, and the status (422 after a refusal).
     http::Response form_page(http::Request& req, const std::string& view, nlohmann::json d, const std::string& title,

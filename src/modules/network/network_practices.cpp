@@ -69,14 +69,6 @@ feed::Feed NetworkModule::feed_head(http::Request& req, const std::string& list,
     return out;
 }
 
-http::Response NetworkModule::atom_response(const feed::Feed& f) {
-    http::Response res;
-    res.body = feed::write_atom(f);
-    res.set_header("Content-Type", "application/atom+xml; charset=utf-8");
-    res.set_header("Cache-Control", "public, max-age=300");
-    return res;
-}
-
 json NetworkModule::case_summary(http::Request& req, const Viewer& v, const Case& c) {
     const CaseText& t = c.text_for(req.lang);
     json d{{"href", href(req, "/network/practices/" + std::to_string(c.id))},
@@ -227,7 +219,7 @@ http::Response NetworkModule::practices_feed(http::Request& req) {
         out.entries.push_back(std::move(e));
     }
     out.updated = feed::rfc3339(newest);
-    return atom_response(out);
+    return feed::atom_response(out);
 }
 
 Case NetworkModule::from_form(http::Request& req, Case c) {

@@ -135,7 +135,7 @@ http::Response NetworkModule::questions_feed(http::Request& req) {
         out.entries.push_back(std::move(e));
     }
     out.updated = feed::rfc3339(newest);
-    return atom_response(out);
+    return feed::atom_response(out);
 }
 
 // GET /network/questions/new?region=

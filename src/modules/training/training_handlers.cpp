@@ -162,8 +162,7 @@ http::Response TrainingModule::cycle_page(http::Request& req) {
     std::vector<std::string> slugs;
     for (const auto& s : sessions) slugs.insert(slugs.end(), s.workshops.begin(), s.workshops.end());
     std::map<std::string, kit::LinkTitles::Title> titles;
-    for (const auto* source : ctx_->extensions.all<kit::LinkTitles>())
-        if (source->prefix == "/guide/" && !slugs.empty()) titles = source->titles(slugs, req.lang);
+    if (!slugs.empty()) titles = kit::link_titles(ctx_->extensions, "/guide/", slugs, req.lang);
     for (auto& v : list)
         if (v.contains("workshops"))
             for (std::size_t i = 0; i < v["workshops"].size(); ++i) {
