@@ -1,0 +1,58 @@
+#pragma once
+// The register's SQL. Nothing else reads or writes these tables. Who may read what is decided in
+// registry_rules.cpp, which hands the store its WHERE conditions.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "modules/registry/registry_types.hpp"
+#include "storage/database.hpp"
+
+namespace avenir::registry {
+
+class RegistryStore {
+public:
+    explicit RegistryStore(storage::Executor& db) : db_(db) {}
+
+    // A new entry (its change log says "created"); returns its id.
+    std::int64_t create(const Entry& e, std::optional<std::int64_t> by, std::int64_t now);
+    // Saves an entry's fields and tier, refused (Conflict) when someone saved since seen_version
+    // was read; logs what changed (lifecycle and tier with their values, other fields by key).
+    // Returns the new version.
+    int save(const Entry& e, int seen_version, std::optional<std::int64_t> by, std::int64_t now);
+    std::optional<Entry> get(std::int64_t id);
+    // Entries by a WHERE on registry_entries e (from the rules), most recently changed first.
+    std::vector<Entry> list(const std::string& where, const std::vector<storage::Value>& params, int limit, int offset = 0);
+    std::int64_t count(const std::string& where, const std::vector<storage::Value>& params);
+    void remove(std::int64_t id);
+
+    std::int64_t add_evidence(const Evidence& ev, std::int64_t now);
+    // An entry's evidence by field, employer's side first, oldest first (one statement).
+    std::vector<Evidence> evidence(std::int64_t entry_id);
+    // Removes one item of the entry's evidence; false when it is not the entry's.
+    bool remove_evidence(std::int64_t entry_id, std::int64_t evidence_id);
+    std::vector<Change> changes(std::int64_t entry_id);
+
+    // Stores a questionnaire definition; false when that slug and version exist already.
+    bool put_questionnaire(const std::string& slug, int version, const std::string& definition, std::optional<std::int64_t> by, std::int64_t now);
+    // A definition's JSON text: that version, or the latest (version 0).
+    std::optional<std::pair<int, std::string>> questionnaire(const std::string& slug, int version = 0);
+    // The latest version of each questionnaire: (slug, version, definition).
+    struct Stored {
+        std::string slug;
+        int version = 0;
+        std::string definition;
+    };
+    std::vector<Stored> questionnaires();
+
+    std::int64_t add_assessment(const Assessment& a);
+    // An entry's assessments, newest first.
+    std::vector<Assessment> assessments(std::int64_t entry_id);
+
+private:
+    storage::Executor& db_;
+};
+
+}  // namespace avenir::registry
