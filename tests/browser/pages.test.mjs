@@ -32,6 +32,8 @@ const PAGES = [
   { name: 'clause database', path: '/bargaining/clauses?topic=data-rights&mechanism=information', status: 200 },
   { name: 'clause', path: '/bargaining/clauses/surv-notice-preferred', status: 200 },
   { name: 'governance model', path: '/bargaining/models/procurement-stage-agreement', status: 200 },
+  { name: 'register', path: '/register', status: 200 },
+  { name: 'register entry (illustrative example)', path: '/register/1', status: 200 },
   { name: 'not found', path: '/no-such-page', status: 404 },
 ];
 

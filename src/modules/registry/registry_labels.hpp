@@ -9,7 +9,6 @@ namespace avenir::registry {
 inline std::string_view section_label(std::string_view s) {
     if (s == "identity") return i18n::noop("The system");
     if (s == "where") return i18n::noop("Where it is used");
-    if (s == "lifecycle") return i18n::noop("Stage");
     if (s == "accountability") return i18n::noop("Accountability");
     if (s == "purpose") return i18n::noop("Purpose and process");
     if (s == "technical") return i18n::noop("How it works and the data it uses");

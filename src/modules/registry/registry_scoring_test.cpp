@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 
 #include "modules/registry/registry_scoring.hpp"
 
@@ -222,6 +223,44 @@ TEST(RegistryScoring, HardFlagsOverrideTheLevel) {
     high.level = 4;
     EXPECT_EQ(verdict(high, {}), "level-4");
     EXPECT_STREQ(level_numeral(3), "III");
+}
+
+}  // namespace
+}  // namespace avenir::registry
+
+namespace avenir::registry {
+namespace {
+
+// The shipped worker-impact questionnaire: eight dimensions of at least two risk questions, five
+// safeguards, every text in English, French and Spanish, and a file the strict worker mode reads.
+TEST(RegistryShippedQuestionnaire, CoversEightDimensionsInThreeLanguages) {
+    std::ifstream in(std::string(AVENIR_SOURCE_DIR) + "/content/registry/questionnaires/worker-impact.json");
+    ASSERT_TRUE(in) << "content/registry/questionnaires/worker-impact.json";
+    const auto parsed = parse_questionnaire(nlohmann::json::parse(in));
+    ASSERT_TRUE(parsed.questionnaire) << parsed.problems.front().path << ": " << parsed.problems.front().message;
+    const auto& q = *parsed.questionnaire;
+    EXPECT_EQ(q.slug, "worker-impact");
+    EXPECT_EQ(q.mode, Mode::Worker);
+    EXPECT_EQ(q.dimensions, (std::vector<std::string>{"surveillance", "consequences", "reversibility", "autonomy", "workload", "job-security",
+                                                      "data-sensitivity", "opacity"}));
+    std::map<std::string, int> per_dimension;
+    int safeguards = 0;
+    auto three = [](const Texts& t) { return t.contains("en") && t.contains("fr") && t.contains("es"); };
+    EXPECT_TRUE(three(q.title));
+    for (const auto& qu : q.questions) {
+        if (qu.scored == Scored::Risk) ++per_dimension[qu.dimension];
+        if (qu.scored == Scored::Mitigation) ++safeguards;
+        EXPECT_TRUE(three(qu.title)) << qu.name;
+        for (const auto& c : qu.choices) EXPECT_TRUE(three(c.text)) << qu.name << " " << c.value;
+        if (qu.scored != Scored::None) EXPECT_EQ(qu.max_weight(), 4) << qu.name;
+    }
+    for (const auto& d : q.dimensions) EXPECT_GE(per_dimension[d], 2) << d;
+    EXPECT_GE(safeguards, 5);
+    // Saying the system takes no decision about individuals hides the questions about them.
+    const Score without = score(q, {{"about1-NS", {"item3-0"}}});
+    const Score with = score(q, {{"about1-NS", {"item1-0"}}});
+    EXPECT_LT(without.shown_risk, with.shown_risk);
+    EXPECT_FALSE(without.dimensions.contains("consequences"));
 }
 
 }  // namespace

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* kColumns =
     "e.id, e.union_id, e.region_slug, e.tier, e.example, e.version, e.name, e.lang, e.employer, e.sector, e.lifecycle, e.supplier, e.product, "
-    "e.annex3_point, e.art5_practice, e.art26_notice, e.details, e.created_at, e.updated_at";
+    "e.annex3_point, e.art5_practice, e.art26_notice, e.details, e.created_at, e.updated_at, "
+    "(SELECT a.level FROM registry_assessments a WHERE a.entry_id = e.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) AS latest_level";
 
 Entry entry_of(const storage::Row& r) {
     Entry e;
@@ -31,6 +32,7 @@ Entry entry_of(const storage::Row& r) {
         if (f.column) e.values[std::string(f.key)] = r.get_text(f.key);
     e.created_at = r.get_int("created_at");
     e.updated_at = r.get_int("updated_at");
+    e.latest_level = static_cast<int>(r.get_opt_int("latest_level").value_or(0));
     return e;
 }
 

@@ -24,7 +24,7 @@ const std::vector<Field>& fields() {
           "transport", "employment-services"},
          false, true},
         // lifecycle
-        {"lifecycle", "lifecycle", i18n::noop("Stage"), i18n::noop("Each change is kept in the entry's history."), K::Choice, {"planned", "procurement", "pilot", "in-use", "retired"}, true, true},
+        {"lifecycle", "identity", i18n::noop("Stage"), i18n::noop("Each change is kept in the entry's history."), K::Choice, {"planned", "procurement", "pilot", "in-use", "retired"}, true, true},
         // accountability
         {"responsible_manager", "accountability", i18n::noop("Responsible manager"), i18n::noop("A role rather than a person's name where possible."), K::Line},
         {"supplier", "accountability", i18n::noop("Supplier"), "", K::Line, {}, false, true},
@@ -73,7 +73,7 @@ const Field* field(std::string_view key) {
 }
 
 const std::vector<std::string_view>& sections() {
-    static const std::vector<std::string_view> kSections = {"identity", "where",  "lifecycle", "accountability", "purpose",
+    static const std::vector<std::string_view> kSections = {"identity", "where", "accountability", "purpose",
                                                             "technical", "legal", "workers",   "impacts"};
     return kSections;
 }
@@ -87,6 +87,11 @@ int tier_rank(std::string_view tier) {
 std::string Entry::value(std::string_view key) const {
     const auto it = values.find(std::string(key));
     return it == values.end() ? std::string() : it->second;
+}
+
+int Entry::annex3_point() const {
+    const std::string p = value("annex3_point");
+    return p.size() == 1 && p[0] >= '1' && p[0] <= '8' ? p[0] - '0' : 0;
 }
 
 }  // namespace avenir::registry

@@ -22,7 +22,7 @@ struct Field {
 };
 const std::vector<Field>& fields();
 const Field* field(std::string_view key);
-// The sections, in order: identity, where, lifecycle, accountability, purpose, technical, legal,
+// The sections, in order: identity (with the stage), where, accountability, purpose, technical, legal,
 // workers, impacts.
 const std::vector<std::string_view>& sections();
 
@@ -43,8 +43,11 @@ struct Entry {
     int version = 1;
     std::map<std::string, std::string> values;  // field key -> value ("" = not known)
     std::int64_t created_at = 0, updated_at = 0;
+    int latest_level = 0;  // of its latest assessment (0: none yet); read, never written
     std::string value(std::string_view key) const;
     std::string name() const { return value("name"); }
+    // What the AI Act fields of the entry say (the hard flags are worked out from them).
+    int annex3_point() const;
 };
 
 struct Evidence {

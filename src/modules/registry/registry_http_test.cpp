@@ -1,0 +1,204 @@
+// The register over HTTP, on both backends: a representative records a system, bad input comes
+// back with what was typed and stores nothing, evidence from both sides shows side by side, an
+// assessment with the shipped questionnaire is scored with the AI Act's flags over its level
+// (mitigation counted only with evidence), a stale save is refused, and each tier decides who
+// sees the entry in its page, the list, the search and its assessments.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "modules/accounts/accounts_module.hpp"
+#include "modules/registry/registry_module.hpp"
+#include "tests/http/http_fixture.hpp"
+
+namespace avenir::testing {
+namespace {
+inline constexpr const char* kPassword = "violet-tractor-harbour-91";
+
+class RegistryHttp : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        db_ = std::make_unique<TestDatabase>(GetParam());
+        if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
+        app_ = std::make_unique<App>(test_config(db_->url()), true);
+        app_->seed();
+        auto& accounts = app_->module<accounts::AccountsModule>();
+        union_a_ = accounts.store().create_union({0, "Health Workers Union", "Fiji", "asia-pacific", "health"}, 0);
+        union_b_ = accounts.store().create_union({0, "Municipal Workers Union", "Peru", "latin-america", "local government"}, 0);
+        person("rep.a", {"union_rep", "union", std::to_string(union_a_)});
+        person("member.a", {"member", "union", std::to_string(union_a_)});
+        person("rep.b", {"union_rep", "union", std::to_string(union_b_)});
+        person("member.b", {"member", "union", std::to_string(union_b_)});
+        person("dro", {"dro", "region", "asia-pacific"});
+        person("dro.elsewhere", {"dro", "region", "latin-america"});
+    }
+    void person(const std::string& who, const auth::Grant& g) {
+        auto& accounts = app_->module<accounts::AccountsModule>();
+        accounts.create_user(who + "@example.org", who, kPassword);
+        accounts.grant(who + "@example.org", g);
+    }
+    std::unique_ptr<Browser> as(const std::string& who) { return signed_in_browser(app_->pipeline(), who + "@example.org", kPassword); }
+    registry::RegistryModule& module() { return app_->module<registry::RegistryModule>(); }
+    static std::vector<std::pair<std::string, std::string>> fields(const std::string& tier) {
+        return {{"union", ""},       {"tier", tier},           {"name", "Quillograph rota"}, {"lang", "en"},         {"employer", "Central Hospital"},
+                {"lifecycle", "pilot"}, {"annex3_point", "4"}, {"art26_notice", "not-received"}, {"art5_practice", ""}, {"sector", "health"},
+                {"supplier", "Example Ltd"}, {"product", "Quillograph"}, {"workplace", "Ward 7"}, {"technique", ""}, {"decides", "recommends"},
+                {"dpia", "unknown"},  {"fria", "unknown"}};
+    }
+    // Records an entry of union A as its representative; returns its id.
+    std::int64_t record(Browser& rep, const std::string& tier) {
+        rep.get("/register/new");
+        auto f = fields(tier);
+        f[0].second = std::to_string(union_a_);
+        const auto r = rep.post("/register", f);
+        EXPECT_EQ(r.res.status, 303) << r.body.substr(0, 2000);
+        const std::string to(r.res.header("location").value_or(""));
+        return std::stoll(to.substr(to.rfind('/') + 1));
+    }
+    std::unique_ptr<TestDatabase> db_;
+    std::unique_ptr<App> app_;
+    std::int64_t union_a_ = 0, union_b_ = 0;
+};
+
+TEST_P(RegistryHttp, ARepresentativeRecordsEvidenceAndAssesses) {
+    auto rep = as("rep.a");
+    // Bad input: 422, what was typed comes back, nothing stored.
+    ASSERT_EQ(rep->get("/register/new").res.status, 200);
+    auto bad = fields("reps");
+    bad[0].second = std::to_string(union_a_);
+    bad[2].second = "";                  // no name
+    bad.push_back({"started_on", "5 March"});  // not a date
+    const auto refused = rep->post("/register", bad);
+    EXPECT_EQ(refused.res.status, 422);
+    EXPECT_NE(refused.body.find("Central Hospital"), std::string::npos) << "what was typed comes back";
+    EXPECT_NE(refused.body.find("YYYY-MM-DD"), std::string::npos);
+    std::vector<storage::Value> none;
+    EXPECT_EQ(module().store().count("e.example = 0", none), 0);
+
+    const auto id = record(*rep, "reps");
+    const std::string page = "/register/" + std::to_string(id);
+    auto shown = rep->get(page);
+    ASSERT_EQ(shown.res.status, 200);
+    EXPECT_NE(shown.body.find("Quillograph rota"), std::string::npos);
+    EXPECT_NE(shown.body.find("badge-red"), std::string::npos) << "Annex III point 4 without an Art. 26(7) notice is red";
+    EXPECT_NE(shown.body.find("Ward 7"), std::string::npos) << "the union's own people see the workplace";
+
+    // Both sides' evidence, on one field.
+    ASSERT_EQ(rep->post(page + "/evidence", {{"field", "goal"}, {"side", "employer"}, {"text", "It only forecasts demand."}, {"source", "Memo"},
+                                             {"date", "2026-04-01"}, {"confidence", "medium"}})
+                  .res.status,
+              303);
+    rep->get(page);
+    ASSERT_EQ(rep->post(page + "/evidence", {{"field", "goal"}, {"side", "workers"}, {"text", "It ranks us by reliability."}, {"source", "Ward reps"},
+                                             {"date", "2026-05-01"}, {"confidence", "high"}})
+                  .res.status,
+              303);
+    rep->get(page);
+    EXPECT_EQ(rep->post(page + "/evidence", {{"field", "goal"}, {"side", "nobody"}, {"text", "x"}, {"confidence", "high"}}).res.status, 422);
+    const auto evidence = module().store().evidence(id);
+    ASSERT_EQ(evidence.size(), 2u) << "the refused item was not stored";
+    shown = rep->get(page);
+    EXPECT_LT(shown.body.find("It only forecasts demand."), shown.body.find("It ranks us by reliability.")) << "employer's side first";
+
+    // The assessment: every question shown answered at its most severe, every safeguard at its
+    // strongest, but only the first backed by evidence.
+    auto form = rep->get(page + "/assess");
+    ASSERT_EQ(form.res.status, 200);
+    const auto q = *registry::parse_questionnaire(nlohmann::json::parse(module().store().questionnaire("worker-impact")->second)).questionnaire;
+    std::vector<std::pair<std::string, std::string>> answers = {{"questionnaire", "worker-impact"}, {"version", "1"}};
+    registry::Answers expected;
+    for (const auto& qu : q.questions) {
+        const auto& top = *std::max_element(qu.choices.begin(), qu.choices.end(), [](const auto& a, const auto& b) { return a.weight < b.weight; });
+        const std::string value = qu.scored == registry::Scored::None ? qu.choices.front().value : top.value;
+        answers.push_back({"q-" + qu.name, value});
+        expected[qu.name] = {value};
+    }
+    // One scored answer missing: 422, nothing stored.
+    auto partial = answers;
+    partial.erase(std::find_if(partial.begin(), partial.end(), [](const auto& p) { return p.first.ends_with("-RS"); }));
+    EXPECT_EQ(rep->post(page + "/assess", partial).res.status, 422);
+    EXPECT_TRUE(module().store().assessments(id).empty());
+    rep->get(page + "/assess");
+    answers.push_back({"evidence-mit1-MS", std::to_string(evidence[0].id)});
+    const auto done = rep->post(page + "/assess", answers);
+    ASSERT_EQ(done.res.status, 303) << done.body.substr(0, 3000);
+    const auto stored = module().store().assessments(id);
+    ASSERT_EQ(stored.size(), 1u);
+    const auto want = registry::score(q, expected, {"mit1-MS"});
+    EXPECT_EQ(stored[0].raw, want.raw);
+    EXPECT_EQ(stored[0].raw, stored[0].max_raw) << "every risk question shown, at its maximum";
+    EXPECT_EQ(stored[0].mitigation, 4) << "only the evidenced safeguard counts";
+    EXPECT_EQ(stored[0].level, 4);
+    EXPECT_EQ(stored[0].verdict, "red");
+    const auto result = rep->get(std::string(done.res.header("location").value_or("")));
+    ASSERT_EQ(result.res.status, 200);
+    EXPECT_NE(result.body.find("no evidence: not counted"), std::string::npos);
+}
+
+TEST_P(RegistryHttp, AStaleSaveIsRefusedAndKeepsWhatWasTyped) {
+    auto rep = as("rep.a");
+    const auto id = record(*rep, "reps");
+    const std::string edit = "/register/" + std::to_string(id) + "/edit";
+    ASSERT_EQ(rep->get(edit).res.status, 200);
+    auto f = fields("reps");
+    f.push_back({"version", "1"});
+    f[2].second = "First rename";
+    ASSERT_EQ(rep->post(edit, f).res.status, 303);
+    rep->get(edit);
+    f[2].second = "Second rename from an old form";
+    const auto stale = rep->post(edit, f);  // still version 1
+    EXPECT_EQ(stale.res.status, 409);
+    EXPECT_NE(stale.body.find("Second rename from an old form"), std::string::npos);
+    EXPECT_EQ(module().store().get(id)->name(), "First rename");
+    EXPECT_EQ(as("rep.b")->get(edit).res.status, 404) << "another union's private entry is not told";
+}
+
+TEST_P(RegistryHttp, EachTierDecidesWhoSeesTheEntryEverywhere) {
+    auto rep = as("rep.a");
+    const auto id = record(*rep, "reps");
+    const std::string page = "/register/" + std::to_string(id);
+    rep->get(page);
+    rep->post(page + "/evidence", {{"field", "goal"}, {"side", "workers"}, {"text", "Shifts are cut."}, {"source", "Ward survey"}, {"confidence", "high"}});
+    module().store().add_assessment({.entry_id = id, .questionnaire = "worker-impact", .verdict = "red", .at = 1});
+    const auto assessment = module().store().assessments(id).at(0).id;
+    const std::vector<std::string> people = {"", "member.a", "rep.b", "member.b", "dro", "dro.elsewhere"};
+    const struct {
+        std::string tier;
+        std::set<std::string> readers;  // besides rep.a
+    } cases[] = {
+        {"reps", {}},
+        {"members", {"member.a"}},
+        {"dro", {"member.a", "dro"}},
+        {"public", {"", "member.a", "rep.b", "member.b", "dro", "dro.elsewhere"}},
+    };
+    int version = 1;
+    for (const auto& c : cases) {
+        auto f = fields(c.tier);
+        f.push_back({"version", std::to_string(version++)});
+        rep->get(page + "/edit");
+        ASSERT_EQ(rep->post(page + "/edit", f).res.status, 303) << c.tier;
+        for (const auto& who : people) {
+            auto browser = who.empty() ? std::make_unique<Browser>(app_->pipeline()) : as(who);
+            const bool reads = c.readers.contains(who);
+            const std::string label = c.tier + " / " + (who.empty() ? "anonymous" : who);
+            const auto r = browser->get(page);
+            EXPECT_EQ(r.res.status, reads ? 200 : 404) << label;
+            EXPECT_EQ(browser->get(page + "/assessments/" + std::to_string(assessment)).res.status, reads ? 200 : 404) << label;
+            EXPECT_EQ(browser->get("/register").body.find("Quillograph rota") != std::string::npos, reads) << label;
+            EXPECT_EQ(browser->get("/search?q=Quillograph").body.find(page) != std::string::npos, reads) << label;
+            if (!reads) continue;
+            const bool whole = who == "member.a" || (who == "dro" && c.tier != "members");
+            EXPECT_EQ(r.body.find("Ward 7") != std::string::npos, whole) << label << ": the workplace only to the union and its region's DROs";
+            EXPECT_EQ(r.body.find("Ward survey") != std::string::npos, whole) << label << ": evidence sources likewise";
+            EXPECT_EQ(r.body.find(">rep.a<") != std::string::npos || r.body.find(" · rep.a") != std::string::npos, false)
+                << label << ": who supplied evidence is for the union's representatives only";
+        }
+    }
+    // The representative sees who supplied the evidence.
+    EXPECT_NE(rep->get(page).body.find("rep.a"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RegistryHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace avenir::testing

@@ -1,0 +1,29 @@
+// Route table of the register: method, path, permission, handler.
+#include "modules/registry/registry_module.hpp"
+
+namespace avenir::registry {
+
+void RegistryModule::routes(kit::Registration& r) {
+    auto h = [this](http::Response (RegistryModule::*handler)(http::Request&)) {
+        return [this, handler](http::Request& q) { return (this->*handler)(q); };
+    };
+    // Who reads an entry is its tier's business (registry_rules.cpp: may_read), decided inside
+    // the queries; an entry the reader may not read is 404, whoever they are.
+    r.get("/register", "public", h(&RegistryModule::index));
+    r.get("/register/{id}", "public", h(&RegistryModule::entry));
+    // Union representatives record, edit and assess their unions' entries (may_edit: another
+    // union's entry is 403 when they may read it, else 404).
+    r.get("/register/new", "register_record", h(&RegistryModule::new_entry));
+    r.post("/register", "register_record", h(&RegistryModule::create_entry));
+    r.get("/register/{id}/edit", "register_record", h(&RegistryModule::edit_entry));
+    r.post("/register/{id}/edit", "register_record", h(&RegistryModule::save_entry));
+    // Members add evidence to the entries shared with them (may_add_evidence); representatives remove it.
+    r.post("/register/{id}/evidence", "register_evidence", h(&RegistryModule::add_evidence));
+    r.post("/register/{id}/evidence/{evidence}/delete", "register_record", h(&RegistryModule::remove_evidence));
+    r.get("/register/{id}/assess", "register_record", h(&RegistryModule::assess_form));
+    r.post("/register/{id}/assess", "register_record", h(&RegistryModule::run_assessment));
+    r.get("/register/{id}/assessments/{assessment}", "public", h(&RegistryModule::assessment));
+    r.get("/register/{id}/compare", "public", h(&RegistryModule::compare));
+}
+
+}  // namespace avenir::registry
