@@ -28,6 +28,9 @@
 //   TrainingRecords who completed a training cycle (network: who may log cascade sessions, and
 //                  the people trained per region that the multiplier divides by). Provided by
 //                  training, once.
+//   ClauseSuggestions model clauses of the bargaining hub for families another module names
+//                  (register: the families its co-governance checklist ties to urgent areas), and
+//                  where to post to start a proposal from them. Provided by bargaining, once.
 // The next modules add theirs the same way (one struct here, one provider, one reader): feed
 // sources, dashboard cards, indicators.
 #include <algorithm>
@@ -181,6 +184,18 @@ struct TrainingRecords {
     // Every completed place (the all-sessions rule), at `now`; a handful of queries whatever
     // their number.
     std::function<std::vector<Completed>(std::int64_t now)> completed;
+};
+
+struct ClauseSuggestions {
+    struct Suggestion {
+        std::string family, clause, ladder;  // the family's strongest rung this reader may read
+        std::string title, lang, path;       // its title (in lang), and its page (unprefixed)
+    };
+    // For each family, in the order given (families none of whose rungs the reader may read are
+    // left out); a handful of statements whatever their number.
+    std::function<std::vector<Suggestion>(http::Request& req, const std::vector<std::string>& families)> suggest;
+    // POST title, union, lang and clause (repeated) here to start a proposal (unprefixed).
+    std::string propose_path;
 };
 
 class Extensions {

@@ -3,6 +3,7 @@
 #include "core/auth/principal.hpp"
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "storage/bind.hpp"
 #include "modules/bargaining/bargaining_content.hpp"
 
 namespace avenir::bargaining {
@@ -23,6 +24,9 @@ void BargainingModule::start(kit::Context& ctx, kit::Registration& reg) {
                                   .order = 40,
                                   .audiences = [](http::Request& req) { return audiences_of(reader_of(auth::current_principal(req))); },
                                   .search = {}});
+    // Clauses for the families another module names (the register's suggestions).
+    reg.provide(kit::ClauseSuggestions{.suggest = [this](http::Request& req, const std::vector<std::string>& families) { return suggest(req, families); },
+                                       .propose_path = "/bargaining/proposals"});
     // A contributed clause stays when its contributor is erased, without them (SET NULL).
     reg.personal_data({"bargaining_clauses", {"contributor_id"}, {}});
     // A union's proposal stays with the union when the representative who made or saved it is erased.
@@ -41,6 +45,26 @@ std::int64_t BargainingModule::save_clause(const Clause& c) {
     });
     ctx_->pages_changed();
     return id;
+}
+
+std::vector<kit::ClauseSuggestions::Suggestion> BargainingModule::suggest(http::Request& req, const std::vector<std::string>& families) {
+    std::vector<kit::ClauseSuggestions::Suggestion> out;
+    if (families.empty()) return out;
+    std::vector<storage::Value> params;
+    std::string where = readable_sql(reader_of(auth::current_principal(req)), params);
+    where += " AND k.family IN (" + storage::bind_in(params, families) + ")";
+    std::map<std::string, Clause> best;
+    for (auto& c : store().read(where, params)) {
+        auto it = best.find(c.family);
+        if (it == best.end() || ladder_rank(c.ladder) < ladder_rank(it->second.ladder)) best.insert_or_assign(c.family, std::move(c));
+    }
+    for (const auto& f : families) {
+        const auto it = best.find(f);
+        if (it == best.end()) continue;
+        const ClauseText& t = it->second.text_for(req.lang);
+        out.push_back({f, it->second.slug, it->second.ladder, t.title, t.lang, "/bargaining/clauses/" + it->second.slug});
+    }
+    return out;
 }
 
 int BargainingModule::seed(const fs::path& content_root) {

@@ -43,6 +43,8 @@ public:
     // Creates (id 0) or changes a validated clause with its search documents, in one transaction,
     // then refreshes the pages that show it. Returns its id.
     std::int64_t save_clause(const Clause& c);
+    // The strongest readable rung of each family, in the order given (kit::ClauseSuggestions).
+    std::vector<kit::ClauseSuggestions::Suggestion> suggest(http::Request& req, const std::vector<std::string>& families);
 
 private:
     void routes(kit::Registration& reg);

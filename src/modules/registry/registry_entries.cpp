@@ -258,8 +258,9 @@ http::Response RegistryModule::entry(http::Request& req) {
     const auto raised = flags(legal_facts(e));
     json flag_list = json::array();
     for (const auto f : raised) flag_list.push_back({{"slug", flag_slug(f)}, {"label", tr(req, verdict_label(flag_slug(f)))}});
+    const auto stored_assessments = store().assessments(e.id);
     json assessments = json::array();
-    for (const auto& a : store().assessments(e.id))
+    for (const auto& a : stored_assessments)
         assessments.push_back({{"href", href(req, base + "/assessments/" + std::to_string(a.id))},
                                {"id", a.id},
                                {"date", ctx_->formatter.format_date(req.lang, a.at, "UTC")},
@@ -304,6 +305,8 @@ http::Response RegistryModule::entry(http::Request& req) {
            {"evidence_action", href(req, base + "/evidence")},
            {"field_options", field_options},
            {"csrf", csrf},
+           {"request_href", href(req, base + "/request")},
+           {"actions", actions_json(req, e, stored_assessments)},
            {"list_href", href(req, "/register")}};
     return ctx_->layout.page(req, "registry/entry", std::move(d), e.name());
 }

@@ -7,6 +7,7 @@
 
 #include <regex>
 
+#include "core/documents/document_test_support.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/registry/registry_module.hpp"
 #include "tests/http/http_fixture.hpp"
@@ -196,6 +197,38 @@ TEST_P(RegistryHttp, EachTierDecidesWhoSeesTheEntryEverywhere) {
     }
     // The representative sees who supplied the evidence.
     EXPECT_NE(rep->get(page).body.find("rep.a"), std::string::npos);
+}
+
+TEST_P(RegistryHttp, FindingsLeadToQuestionsClausesAndAnInformationRequest) {
+    auto rep = as("rep.a");
+    const auto id = record(*rep, "members");
+    const std::string page = "/register/" + std::to_string(id);
+    const auto shown = rep->get(page);
+    ASSERT_EQ(shown.res.status, 200);
+    // A flagged system: its human role and assessment before launch come first, with their clauses.
+    EXPECT_NE(shown.body.find("The human role in decisions"), std::string::npos);
+    EXPECT_NE(shown.body.find("/bargaining/clauses/am-human-decision-preferred"), std::string::npos) << "the family's preferred rung";
+    EXPECT_NE(shown.body.find("name=\"clause\" value=\"am-human-decision-preferred\""), std::string::npos) << "one click to a proposal";
+    EXPECT_EQ(as("member.a")->get(page).body.find("name=\"clause\""), std::string::npos) << "members do not start proposals";
+
+    const auto form = rep->get(page + "/request");
+    ASSERT_EQ(form.res.status, 200);
+    EXPECT_NE(form.body.find("value=\"human-role-1\" checked"), std::string::npos) << "urgent areas are ticked";
+    const auto docx = rep->get(page + "/request.docx?q=human-role-1&q=inventory-2&national_law=Workers+Consultation+Act&reply_days=21");
+    ASSERT_EQ(docx.res.status, 200) << docx.body.substr(0, 300);
+    const std::string xml = documents::testing::zip_member(docx.body, "word/document.xml");
+    const std::string text = std::regex_replace(xml, std::regex("<[^>]*>"), "");
+    for (const std::string want : {"Request for information about Quillograph rota", "Health Workers Union", "Central Hospital", "Article 26(7)",
+                                   "Workers Consultation Act", "within 21 days", "Who takes the final decision", "Who keeps the list"})
+        EXPECT_NE(text.find(want), std::string::npos) << want;
+    EXPECT_LT(text.find("Who keeps the list"), text.find("Who takes the final decision")) << "questions in the checklist's order";
+    EXPECT_EQ(text.find("How long is each kind of data kept"), std::string::npos) << "only the questions chosen";
+    const auto odt = rep->get(page + "/request.odt?q=human-role-1");
+    ASSERT_EQ(odt.res.status, 200);
+    EXPECT_NE(documents::testing::zip_member(odt.body, "content.xml").find("Who takes the final decision"), std::string::npos);
+    EXPECT_NE(rep->get(page + "/request/print?q=human-role-1").body.find("Who takes the final decision"), std::string::npos);
+    EXPECT_EQ(as("member.a")->get(page + "/request.docx").res.status, 403) << "members read the entry but do not write to the employer";
+    EXPECT_EQ(as("rep.b")->get(page + "/request.docx").res.status, 404);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

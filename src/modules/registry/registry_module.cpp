@@ -105,6 +105,7 @@ int RegistryModule::seed(const fs::path& content_root) {
         }
         if (store().put_questionnaire(parsed.questionnaire->slug, parsed.questionnaire->version, d.dump(), std::nullopt, now)) ++created;
     }
+    seed_texts(dir, now);
     created += seed_examples(dir, now);
     if (created) log::info("registry_seeded", log::kv("created", static_cast<long long>(created)));
     return created;

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/documents/document.hpp"
 #include "core/http/router.hpp"
 #include "core/kit/module.hpp"
 #include "modules/registry/registry_questionnaire.hpp"
@@ -67,6 +68,27 @@ private:
                                const std::map<std::string, std::vector<std::int64_t>>& backing, const std::vector<std::string>& errors, int status);
     // A stored questionnaire, parsed: that version or the latest (404 when there is none).
     Questionnaire questionnaire(const std::string& slug, int version = 0);
+
+    // From findings to action (registry_actions.cpp).
+    static constexpr std::size_t kUrgentAreas = 3;  // areas shown on the entry and ticked in the request
+    struct Area {
+        std::string slug, name, why;
+        double urgency = 0;  // the highest score (0-4) of its dimensions in the latest assessment; 4 for some areas of a flagged system
+        std::vector<std::string> families;
+        struct Question {
+            std::string slug, text;
+        };
+        std::vector<Question> questions;
+    };
+    void seed_texts(const std::filesystem::path& dir, std::int64_t now);
+    // The checklist's areas, most urgent first (checklist order between equals).
+    std::vector<Area> checklist(http::Request& req, const Entry& e, const std::vector<Assessment>& assessments);
+    // The entry page's "what to do": the urgent areas' questions, clauses for them, the proposal form.
+    nlohmann::json actions_json(http::Request& req, const Entry& e, const std::vector<Assessment>& assessments);
+    http::Response request_form(http::Request& req);
+    http::Response request_file(http::Request& req);
+    http::Response request_print(http::Request& req);
+    documents::Document request_document(http::Request& req, const Entry& e);
 
     std::string tr(http::Request& req, std::string_view msgid) const;
     static std::string href(http::Request& req, const std::string& path);

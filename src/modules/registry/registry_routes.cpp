@@ -22,6 +22,11 @@ void RegistryModule::routes(kit::Registration& r) {
     r.post("/register/{id}/evidence/{evidence}/delete", "register_record", h(&RegistryModule::remove_evidence));
     r.get("/register/{id}/assess", "register_record", h(&RegistryModule::assess_form));
     r.post("/register/{id}/assess", "register_record", h(&RegistryModule::run_assessment));
+    // The information request to the employer (reps): options, then DOCX, ODT or a page to print.
+    r.get("/register/{id}/request", "register_record", h(&RegistryModule::request_form));
+    r.get("/register/{id}/request.docx", "register_record", h(&RegistryModule::request_file));
+    r.get("/register/{id}/request.odt", "register_record", h(&RegistryModule::request_file));
+    r.get("/register/{id}/request/print", "register_record", h(&RegistryModule::request_print));
     r.get("/register/{id}/assessments/{assessment}", "public", h(&RegistryModule::assessment));
     r.get("/register/{id}/compare", "public", h(&RegistryModule::compare));
 }

@@ -29,6 +29,10 @@ const bool kRegistered = register_route_table({
         {"POST /register/{id}/evidence/{evidence}/delete", {Deny, Allow, Allow, Deny, Deny}},  // not this entry's: 404
         {"GET /register/{id}/assess", {SignIn, Allow, Allow, Deny, Deny}},
         {"POST /register/{id}/assess", {Deny, Allow, Allow, Deny, Deny}},  // no questionnaire named: 404
+        {"GET /register/{id}/request", {SignIn, Allow, Allow, Deny, Deny}},
+        {"GET /register/{id}/request.docx", {SignIn, Allow, Allow, Deny, Deny}},
+        {"GET /register/{id}/request.odt", {SignIn, Allow, Allow, Deny, Deny}},
+        {"GET /register/{id}/request/print", {SignIn, Allow, Allow, Deny, Deny}},
         {"GET /register/{id}/assessments/{assessment}", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /register/{id}/compare", {Allow, Allow, Allow, Allow, Allow}},  // no assessments named: 404
     },
@@ -57,10 +61,9 @@ const bool kRegistered = register_route_table({
         st.add_assessment(a);
         (void)m;
     },
-    // The list: the count and the page (2). An entry: the entry, its evidence, assessments,
-    // changes, and the directory's people and union (6). An assessment: the entry, its
-    // assessments and the questionnaire (3).
-    {{"GET /register/{id}", 10}},
+    // An entry: the entry, its evidence, assessments and changes (4), the directory's people and
+    // union (2), the checklist (1) and the bargaining hub's clauses for its families (3).
+    {{"GET /register/{id}", 12}},
     // Twenty more entries of union A shared with members, each with evidence: no page may cost more.
     [](App& app, const Personas& p) {
         registry::RegistryStore st(app.db());

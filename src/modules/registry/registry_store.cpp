@@ -220,6 +220,18 @@ std::vector<RegistryStore::Stored> RegistryStore::questionnaires() {
     return out;
 }
 
+void RegistryStore::put_text(const std::string& slug, const std::string& body, std::int64_t now) {
+    db_.exec("INSERT INTO registry_texts (slug, body, updated_at) VALUES ($1, $2, $3) ON CONFLICT (slug) DO UPDATE SET body = excluded.body, "
+             "updated_at = excluded.updated_at",
+             {slug, body, now});
+}
+
+std::optional<std::string> RegistryStore::text(const std::string& slug) {
+    const auto r = db_.exec("SELECT body FROM registry_texts WHERE slug = $1", {slug});
+    if (r.empty()) return std::nullopt;
+    return r.at(0).get_text("body");
+}
+
 std::int64_t RegistryStore::add_assessment(const Assessment& a) {
     json answers = json::object();
     for (const auto& [k, v] : a.answers) answers[k] = v;

@@ -47,6 +47,10 @@ public:
     };
     std::vector<Stored> questionnaires();
 
+    // Shipped texts by slug (JSON): written whole by the seed, read by the pages.
+    void put_text(const std::string& slug, const std::string& body, std::int64_t now);
+    std::optional<std::string> text(const std::string& slug);
+
     std::int64_t add_assessment(const Assessment& a);
     // An entry's assessments, newest first.
     std::vector<Assessment> assessments(std::int64_t entry_id);
