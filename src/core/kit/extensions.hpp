@@ -96,6 +96,8 @@ struct Directory {
     std::function<std::optional<PersonCard>(const std::string& email)> by_email;
     // Holders of a role over a region ("facilitator", "asia-pacific"), by name.
     std::function<std::vector<PersonCard>(const std::string& role, const std::string& region)> holders;
+    // Holders of a role in a union ("union_rep", 12), by name.
+    std::function<std::vector<PersonCard>(const std::string& role, std::int64_t union_id)> union_holders;
     // Of ids, those who currently give the consent `kind` ("recorded", "listed_publicly").
     std::function<std::set<std::int64_t>(const std::vector<std::int64_t>& ids, const std::string& kind)> consenting;
     // The region of each union among ids (unknown ids left out).

@@ -44,6 +44,15 @@ kit::Directory AccountsModule::directory() {
         if (r.empty()) return std::nullopt;
         return card(r.at(0));
     };
+    d.union_holders = [&db](const std::string& role, std::int64_t union_id) {
+        std::vector<kit::PersonCard> out;
+        for (const auto& r : db.exec(std::string("SELECT ") + kCardColumns +
+                                         " FROM accounts_grants g JOIN accounts_users u ON u.id = g.user_id "
+                                         "WHERE g.role = $1 AND g.scope_type = 'union' AND g.scope_id = $2 ORDER BY u.display_name, u.id",
+                                     {role, std::to_string(union_id)}))
+            out.push_back(card(r));
+        return out;
+    };
     d.holders = [&db](const std::string& role, const std::string& region) {
         std::vector<kit::PersonCard> out;
         for (const auto& r : db.exec(std::string("SELECT ") + kCardColumns +

@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/http/pipeline.hpp"
+#include "core/i18n/i18n.hpp"
 #include "core/text/trim.hpp"
 #include "core/view/content_lang.hpp"
 #include "core/view/layout.hpp"
@@ -279,6 +280,23 @@ http::Response RegistryModule::entry(http::Request& req) {
             else if (what.rfind("fields:", 0) == 0) what = tr(req, "Fields edited");
             changes.push_back({{"date", ctx_->formatter.format_date(req.lang, c.at, "UTC")}, {"what", what}});
         }
+    json tracker = json::array();
+    if (editor)
+        for (const auto& r : store().requests(e.id)) {
+            json statuses = json::array();
+            for (const char* st : {"draft", "sent", "answered", "closed"})
+                statuses.push_back({{"value", st}, {"label", tr(req, request_status_label(st))}, {"selected", r.status == st}});
+            tracker.push_back({{"id", r.id},
+                               {"title", r.title},
+                               {"kind", tr(req, r.kind == "demand" ? i18n::noop("Demand") : i18n::noop("Information request"))},
+                               {"statuses", statuses},
+                               {"sent_on", r.sent_on},
+                               {"deadline", r.deadline},
+                               {"review_on", r.review_on},
+                               {"answer", r.answer},
+                               {"overdue", r.status == "sent" && !r.deadline.empty() && r.deadline < clock::utc_iso8601(clock::unix_seconds()).substr(0, 10)},
+                               {"action", href(req, base + "/requests/" + std::to_string(r.id))}});
+        }
     std::string union_name;
     if (whole)
         for (const auto& u : ctx_->extensions.one<kit::Directory>().unions({e.union_id})) union_name = u.name;
@@ -306,6 +324,9 @@ http::Response RegistryModule::entry(http::Request& req) {
            {"field_options", field_options},
            {"csrf", csrf},
            {"request_href", href(req, base + "/request")},
+           {"tracker", tracker},
+           {"has_tracker", !tracker.empty()},
+           {"tracker_action", href(req, base + "/requests")},
            {"actions", actions_json(req, e, stored_assessments)},
            {"list_href", href(req, "/register")}};
     return ctx_->layout.page(req, "registry/entry", std::move(d), e.name());

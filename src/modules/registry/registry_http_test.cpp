@@ -5,7 +5,9 @@
 // sees the entry in its page, the list, the search and its assessments.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
+#include <unistd.h>
 
 #include "core/documents/document_test_support.hpp"
 #include "modules/accounts/accounts_module.hpp"
@@ -21,7 +23,10 @@ protected:
     void SetUp() override {
         db_ = std::make_unique<TestDatabase>(GetParam());
         if (pg_unavailable(*db_)) GTEST_SKIP() << "AVENIR_TEST_PG_DSN not set; make test provides one";
-        app_ = std::make_unique<App>(test_config(db_->url()), true);
+        config_ = test_config(db_->url());
+        config_.outbox_dir = (std::filesystem::temp_directory_path() / ("avenir-outbox-registry-" + std::to_string(::getpid()) + GetParam())).string();
+        std::filesystem::remove_all(config_.outbox_dir);
+        app_ = std::make_unique<App>(config_, true);
         app_->seed();
         auto& accounts = app_->module<accounts::AccountsModule>();
         union_a_ = accounts.store().create_union({0, "Health Workers Union", "Fiji", "asia-pacific", "health"}, 0);
@@ -33,6 +38,10 @@ protected:
         person("dro", {"dro", "region", "asia-pacific"});
         person("dro.elsewhere", {"dro", "region", "latin-america"});
     }
+    void TearDown() override {
+        if (!config_.outbox_dir.empty()) std::filesystem::remove_all(config_.outbox_dir);
+    }
+    std::vector<mail::ParsedMessage> outbox() { return read_outbox(*app_, config_.outbox_dir); }
     void person(const std::string& who, const auth::Grant& g) {
         auto& accounts = app_->module<accounts::AccountsModule>();
         accounts.create_user(who + "@example.org", who, kPassword);
@@ -57,6 +66,7 @@ protected:
         return std::stoll(to.substr(to.rfind('/') + 1));
     }
     std::unique_ptr<TestDatabase> db_;
+    Config config_;
     std::unique_ptr<App> app_;
     std::int64_t union_a_ = 0, union_b_ = 0;
 };
@@ -229,6 +239,58 @@ TEST_P(RegistryHttp, FindingsLeadToQuestionsClausesAndAnInformationRequest) {
     EXPECT_NE(rep->get(page + "/request/print?q=human-role-1").body.find("Who takes the final decision"), std::string::npos);
     EXPECT_EQ(as("member.a")->get(page + "/request.docx").res.status, 403) << "members read the entry but do not write to the employer";
     EXPECT_EQ(as("rep.b")->get(page + "/request.docx").res.status, 404);
+}
+
+// The reminder job, with the clock passed in: one e-mail per passed date to the union's
+// representatives, never twice; a new deadline arms it again; an answered request is not chased.
+TEST_P(RegistryHttp, RemindersGoOutOncePerPassedDate) {
+    auto rep = as("rep.a");
+    const auto id = record(*rep, "reps");
+    const std::string page = "/register/" + std::to_string(id);
+    rep->get(page);
+    EXPECT_EQ(rep->post(page + "/requests", {{"title", ""}, {"kind", "demand"}, {"status", "sent"}}).res.status, 422);
+    rep->get(page);
+    ASSERT_EQ(rep->post(page + "/requests", {{"title", "Art. 26(7) information on Quillograph"}, {"kind", "information-request"}, {"status", "sent"},
+                                             {"sent_on", "2026-01-02"}, {"deadline", "2026-01-10"}, {"review_on", "2026-02-01"}})
+                  .res.status,
+              303);
+    auto at = [](const char* day) {  // noon UTC of a day
+        std::tm tm{};
+        strptime(day, "%Y-%m-%d", &tm);
+        return static_cast<std::int64_t>(timegm(&tm)) + 12 * 3600;
+    };
+    auto& m = module();
+    const auto before = outbox().size();
+    EXPECT_EQ(m.send_reminders(at("2026-01-10")), 0) << "on the deadline itself nothing is late yet";
+    EXPECT_EQ(m.send_reminders(at("2026-01-11")), 1) << "one representative of union A";
+    EXPECT_EQ(m.send_reminders(at("2026-01-11")), 0) << "never twice";
+    EXPECT_EQ(m.send_reminders(at("2026-01-20")), 0);
+    auto mail = outbox();
+    ASSERT_EQ(mail.size(), before + 1);
+    EXPECT_EQ(mail.back().header("To"), "rep.a@example.org");
+    EXPECT_NE(mail.back().body.find("Art. 26(7) information on Quillograph"), std::string::npos);
+    EXPECT_NE(mail.back().body.find(page + "#tracker"), std::string::npos);
+    EXPECT_EQ(m.send_reminders(at("2026-02-02")), 1) << "the review date";
+    EXPECT_EQ(m.send_reminders(at("2026-02-03")), 0);
+    // A new deadline arms its reminder again; the review date, unchanged, does not.
+    const auto request = m.store().requests(id).at(0);
+    rep->get(page);
+    ASSERT_EQ(rep->post(page + "/requests/" + std::to_string(request.id), {{"status", "sent"}, {"sent_on", "2026-01-02"}, {"deadline", "2026-03-01"},
+                                                                         {"review_on", "2026-02-01"}, {"answer", ""}})
+                  .res.status,
+              303);
+    EXPECT_EQ(m.send_reminders(at("2026-03-02")), 1);
+    // Answered: no reminder for a later deadline.
+    rep->get(page);
+    ASSERT_EQ(rep->post(page + "/requests/" + std::to_string(request.id), {{"status", "answered"}, {"deadline", "2026-04-01"}, {"review_on", "2026-02-01"},
+                                                                         {"answer", "The notice will be given next month."}})
+                  .res.status,
+              303);
+    EXPECT_EQ(m.send_reminders(at("2026-04-02")), 0);
+    EXPECT_EQ(outbox().size(), before + 3);
+    auto other = as("rep.b");
+    other->get("/register/new");
+    EXPECT_EQ(other->post(page + "/requests/" + std::to_string(request.id), {{"status", "closed"}}).res.status, 404) << "another union's entry is not told";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

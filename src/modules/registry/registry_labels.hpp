@@ -45,6 +45,13 @@ inline std::string_view verdict_label(std::string_view v) {
     return i18n::noop("Not assessed yet");
 }
 
+inline std::string_view request_status_label(std::string_view s) {
+    if (s == "sent") return i18n::noop("Sent, awaiting an answer");
+    if (s == "answered") return i18n::noop("Answered");
+    if (s == "closed") return i18n::noop("Closed");
+    return i18n::noop("Draft");
+}
+
 inline std::string_view dimension_label(std::string_view d) {
     if (d == "surveillance") return i18n::noop("Surveillance");
     if (d == "consequences") return i18n::noop("Consequences for workers");

@@ -43,6 +43,7 @@ void RegistryModule::start(kit::Context& ctx, kit::Registration& reg) {
     declare_permissions(reg);
     routes(reg);
     reg.nav({.path = "/register", .label = "Register", .order = 37});
+    ctx.jobs.every("registry.reminders", std::chrono::minutes(10), [this] { send_reminders(clock::unix_seconds()); });
     reg.seeder([this](const fs::path& root) { return seed(root); });
     // The platform search: entries each reader may read, decided by the rules in one query.
     reg.provide(kit::SearchSource{.kind = "register",
@@ -66,6 +67,7 @@ void RegistryModule::start(kit::Context& ctx, kit::Registration& reg) {
     reg.personal_data({"registry_changes", {"changed_by"}, {}});
     reg.personal_data({"registry_assessments", {"assessed_by"}, {}});
     reg.personal_data({"registry_questionnaires", {"created_by"}, {}});
+    reg.personal_data({"registry_requests", {"created_by"}, {}});
 }
 
 std::string RegistryModule::tr(http::Request& req, std::string_view msgid) const { return ctx_->catalog.translate(req.lang, msgid); }

@@ -38,6 +38,10 @@ public:
     // the illustrative entries. Returns what was created.
     int seed(const std::filesystem::path& content_root);
     int seed_examples(const std::filesystem::path& dir, std::int64_t now);
+    // E-mails the union's representatives about each request whose deadline (sent, unanswered)
+    // or review date passed before the day of `now`, once per date; returns the e-mails sent.
+    // Run every 10 minutes by the job "registry.reminders".
+    int send_reminders(std::int64_t now);
 
 private:
     void routes(kit::Registration& reg);
@@ -86,6 +90,9 @@ private:
     // The entry page's "what to do": the urgent areas' questions, clauses for them, the proposal form.
     nlohmann::json actions_json(http::Request& req, const Entry& e, const std::vector<Assessment>& assessments);
     http::Response request_form(http::Request& req);
+    // The tracker (registry_tracker.cpp).
+    http::Response add_request(http::Request& req);
+    http::Response save_request(http::Request& req);
     http::Response request_file(http::Request& req);
     http::Response request_print(http::Request& req);
     documents::Document request_document(http::Request& req, const Entry& e);

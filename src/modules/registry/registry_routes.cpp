@@ -27,6 +27,9 @@ void RegistryModule::routes(kit::Registration& r) {
     r.get("/register/{id}/request.docx", "register_record", h(&RegistryModule::request_file));
     r.get("/register/{id}/request.odt", "register_record", h(&RegistryModule::request_file));
     r.get("/register/{id}/request/print", "register_record", h(&RegistryModule::request_print));
+    // The tracker of requests and demands to the employer (reps).
+    r.post("/register/{id}/requests", "register_record", h(&RegistryModule::add_request));
+    r.post("/register/{id}/requests/{request}", "register_record", h(&RegistryModule::save_request));
     r.get("/register/{id}/assessments/{assessment}", "public", h(&RegistryModule::assessment));
     r.get("/register/{id}/compare", "public", h(&RegistryModule::compare));
 }

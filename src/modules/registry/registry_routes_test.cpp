@@ -33,10 +33,12 @@ const bool kRegistered = register_route_table({
         {"GET /register/{id}/request.docx", {SignIn, Allow, Allow, Deny, Deny}},
         {"GET /register/{id}/request.odt", {SignIn, Allow, Allow, Deny, Deny}},
         {"GET /register/{id}/request/print", {SignIn, Allow, Allow, Deny, Deny}},
+        {"POST /register/{id}/requests", {Deny, Allow, Allow, Deny, Deny}},  // an empty form: 422
+        {"POST /register/{id}/requests/{request}", {Deny, Allow, Allow, Deny, Deny}},  // not this entry's: 404
         {"GET /register/{id}/assessments/{assessment}", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /register/{id}/compare", {Allow, Allow, Allow, Allow, Allow}},  // no assessments named: 404
     },
-    {{"{id}", "4"}, {"{evidence}", "1"}, {"{assessment}", "1"}},
+    {{"{id}", "4"}, {"{evidence}", "1"}, {"{assessment}", "1"}, {"{request}", "999"}},
     [](App& app, const Personas& p) {
         auto& m = app.module<registry::RegistryModule>();
         registry::RegistryStore st(app.db());
@@ -61,9 +63,9 @@ const bool kRegistered = register_route_table({
         st.add_assessment(a);
         (void)m;
     },
-    // An entry: the entry, its evidence, assessments and changes (4), the directory's people and
+    // An entry: the entry, its evidence, assessments, changes and requests (5), the directory's people and
     // union (2), the checklist (1) and the bargaining hub's clauses for its families (3).
-    {{"GET /register/{id}", 12}},
+    {{"GET /register/{id}", 13}},
     // Twenty more entries of union A shared with members, each with evidence: no page may cost more.
     [](App& app, const Personas& p) {
         registry::RegistryStore st(app.db());

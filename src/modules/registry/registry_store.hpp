@@ -47,6 +47,17 @@ public:
     };
     std::vector<Stored> questionnaires();
 
+    // The tracker (registry_store_requests.cpp).
+    std::int64_t add_request(const Request& r, std::int64_t now);
+    // Saves status, dates and answer; a changed deadline or review date arms its reminder again.
+    // False when the request is not the entry's.
+    bool save_request(const Request& r, std::int64_t now);
+    std::vector<Request> requests(std::int64_t entry_id);
+    // Claims the reminders due on `today` (YYYY-MM-DD): requests sent and unanswered whose
+    // deadline has passed, and open requests whose review date has passed, each marked as
+    // reminded in the same statement, so that no reminder is claimed twice.
+    std::vector<DueReminder> claim_due_reminders(const std::string& today, std::int64_t now);
+
     // Shipped texts by slug (JSON): written whole by the seed, read by the pages.
     void put_text(const std::string& slug, const std::string& body, std::int64_t now);
     std::optional<std::string> text(const std::string& slug);

@@ -82,4 +82,22 @@ struct Assessment {
     std::int64_t at = 0;
 };
 
+// A request or demand to the employer about an entry, tracked until it is answered.
+struct Request {
+    std::int64_t id = 0, entry_id = 0;
+    std::string kind = "information-request";  // or "demand"
+    std::string title, status = "draft";        // draft, sent, answered, closed
+    std::string sent_on, deadline, review_on;   // YYYY-MM-DD ("" none)
+    std::string answer;                         // the employer's answer, as the union records it
+    std::optional<std::int64_t> created_by;
+    std::int64_t created_at = 0, updated_at = 0;
+};
+
+// A reminder due: the request, its entry's name, and whom to tell.
+struct DueReminder {
+    Request request;
+    std::string entry_name;
+    std::string what;  // "deadline" or "review"
+};
+
 }  // namespace avenir::registry
