@@ -16,7 +16,7 @@ pkgs=(build-essential cmake pkg-config gettext
 case "$what" in
   run) ;;
   test) pkgs+=(postgresql chromium unzip python3-aiosmtpd python3-feedparser python3-icalendar nginx-light
-        python3-docx python3-odf libreoffice-writer-nogui) ;;
+        python3-docx python3-odf libreoffice-writer-nogui python3-jsonschema) ;;
   bench) pkgs+=(wrk nginx-light curl postgresql) ;;
   proof) pkgs+=(sqlmap slowhttptest sqlite3 curl postgresql nginx-light) ;;
   *) echo "usage: $0 run|test|bench|proof" >&2; exit 2 ;;

@@ -77,7 +77,9 @@ http::Response RegistryModule::index(http::Request& req) {
            {"has_items", !items.empty()},
            {"total", total},
            {"may_record", !v.rep_unions.empty()},
-           {"new_href", href(req, "/register/new")}};
+           {"new_href", href(req, "/register/new")},
+           {"import_href", href(req, "/register/import")},
+           {"csv_href", href(req, "/register.csv")}};
     if (page > 1) d["prev_href"] = href(req, "/register?page=" + std::to_string(page - 1));
     if (total > static_cast<std::int64_t>(page) * kPerPage) d["next_href"] = href(req, "/register?page=" + std::to_string(page + 1));
     return ctx_->layout.page(req, "registry/index", std::move(d), tr(req, "Register of workplace algorithmic systems"));
@@ -324,6 +326,8 @@ http::Response RegistryModule::entry(http::Request& req) {
            {"field_options", field_options},
            {"csrf", csrf},
            {"request_href", href(req, base + "/request")},
+           {"eurocities_href", href(req, base + "/eurocities.json")},
+           {"atrs_href", href(req, base + "/atrs.json")},
            {"tracker", tracker},
            {"has_tracker", !tracker.empty()},
            {"tracker_action", href(req, base + "/requests")},

@@ -5,7 +5,9 @@
 // sees the entry in its page, the list, the search and its assessments.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <unistd.h>
 
@@ -291,6 +293,78 @@ TEST_P(RegistryHttp, RemindersGoOutOncePerPassedDate) {
     auto other = as("rep.b");
     other->get("/register/new");
     EXPECT_EQ(other->post(page + "/requests/" + std::to_string(request.id), {{"status", "closed"}}).res.status, 404) << "another union's entry is not told";
+}
+
+// The Eurocities export validates against the schema written from the standard (read by
+// python3-jsonschema, as other tools would), re-imports to an equal entry, and a faulty import is
+// refused with each problem's JSON path and nothing stored.
+TEST_P(RegistryHttp, TheEurocitiesExportValidatesAndReimportsToAnEqualEntry) {
+    auto rep = as("rep.a");
+    const auto id = record(*rep, "members");
+    const auto original = *module().store().get(id);
+    const auto exported = rep->get("/register/" + std::to_string(id) + "/eurocities.json");
+    ASSERT_EQ(exported.res.status, 200);
+    EXPECT_EQ(as("member.a")->get("/register/" + std::to_string(id) + "/eurocities.json").res.status, 403);
+    const auto doc = nlohmann::json::parse(exported.body);
+    EXPECT_EQ(doc["standard_version"], "0.3.1");
+    EXPECT_EQ(doc["status"], "pilot");
+    EXPECT_EQ(doc["domain"], "health and health care");
+    EXPECT_EQ(doc["risk_category"], "high risk");
+    EXPECT_EQ(doc["contact_email"], "rep.a@example.org");
+    const std::string dir = config_.outbox_dir + "-json";
+    std::filesystem::create_directories(dir);
+    auto check = [&](const nlohmann::json& j, const std::string& name) {
+        const std::string path = dir + "/" + name;
+        std::ofstream(path) << j.dump();
+        const std::string cmd = "/usr/bin/python3 " + std::string(AVENIR_SOURCE_DIR) + "/scripts/check-eurocities.py " + std::string(AVENIR_SOURCE_DIR) +
+                                "/docs/register/eurocities-0.3.1.schema.json " + path + " > " + path + ".out 2>&1";
+        const int rc = std::system(cmd.c_str());
+        std::ifstream out(path + ".out");
+        return std::make_pair(rc, std::string(std::istreambuf_iterator<char>(out), {}));
+    };
+    const auto [rc, said] = check(doc, "export.json");
+    EXPECT_EQ(rc, 0) << said;
+    auto broken = doc;
+    broken["status"] = "running";
+    broken.erase("name");
+    const auto [rc2, said2] = check(broken, "broken.json");
+    EXPECT_NE(rc2, 0) << "the schema must refuse a wrong status and a missing name";
+    EXPECT_NE(said2.find("$.status"), std::string::npos) << said2;
+
+    // Re-imported by union A's representative: an equal entry (every field), private to the reps.
+    rep->get("/register/import");
+    const auto imported = rep->post("/register/import", {{"union", std::to_string(union_a_)}, {"json", exported.body}});
+    ASSERT_EQ(imported.res.status, 303) << imported.body.substr(0, 2000);
+    const std::string to(imported.res.header("location").value_or(""));
+    const auto copy = *module().store().get(std::stoll(to.substr(to.rfind('/') + 1)));
+    EXPECT_EQ(copy.values, original.values);
+    EXPECT_EQ(copy.union_id, union_a_);
+    EXPECT_EQ(copy.tier, "reps");
+
+    // Problems named by their JSON path; nothing stored.
+    std::vector<storage::Value> none;
+    const auto before = module().store().count("1 = 1", none);
+    auto bad = doc;
+    bad.erase("x_avenir");
+    bad["status"] = "running";
+    bad["publication_date"] = "5 March";
+    bad["name"] = 7;
+    rep->get("/register/import");
+    const auto refused = rep->post("/register/import", {{"union", std::to_string(union_a_)}, {"json", bad.dump()}});
+    EXPECT_EQ(refused.res.status, 422);
+    for (const std::string path : {"$.status", "$.publication_date", "$.name"}) EXPECT_NE(refused.body.find("<code>" + path + "</code>"), std::string::npos) << path;
+    EXPECT_NE(refused.body.find("running"), std::string::npos) << "what was pasted comes back";
+    rep->get("/register/import");
+    EXPECT_EQ(rep->post("/register/import", {{"union", std::to_string(union_b_)}, {"json", exported.body}}).res.status, 422) << "not a union they represent";
+    rep->get("/register/import");
+    EXPECT_EQ(rep->post("/register/import", {{"union", std::to_string(union_a_)}, {"json", "{not json"}}).res.status, 422);
+    EXPECT_EQ(module().store().count("1 = 1", none), before);
+
+    // The CSV: what each reader may read.
+    EXPECT_NE(as("member.a")->get("/register.csv").body.find("Quillograph rota"), std::string::npos);
+    EXPECT_EQ(as("member.b")->get("/register.csv").body.find("Quillograph rota"), std::string::npos);
+    EXPECT_EQ(as("member.b")->get("/register.csv").body.find("Ward 7"), std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

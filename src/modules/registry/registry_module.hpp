@@ -19,6 +19,7 @@
 #include "core/documents/document.hpp"
 #include "core/http/router.hpp"
 #include "core/kit/module.hpp"
+#include "modules/registry/registry_exchange.hpp"
 #include "modules/registry/registry_questionnaire.hpp"
 #include "modules/registry/registry_rules.hpp"
 #include "modules/registry/registry_scoring.hpp"
@@ -96,6 +97,15 @@ private:
     http::Response request_file(http::Request& req);
     http::Response request_print(http::Request& req);
     documents::Document request_document(http::Request& req, const Entry& e);
+
+    // Exchanges (registry_exchange_pages.cpp).
+    ExportContext export_context(http::Request& req, const Entry& e);
+    http::Response export_eurocities(http::Request& req);
+    http::Response export_atrs(http::Request& req);
+    http::Response export_csv(http::Request& req);
+    http::Response import_form(http::Request& req);
+    http::Response import_entry(http::Request& req);
+    http::Response import_page(http::Request& req, const std::string& typed, const std::vector<ImportProblem>& problems, int status);
 
     std::string tr(http::Request& req, std::string_view msgid) const;
     static std::string href(http::Request& req, const std::string& path);

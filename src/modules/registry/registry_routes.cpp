@@ -11,6 +11,13 @@ void RegistryModule::routes(kit::Registration& r) {
     // the queries; an entry the reader may not read is 404, whoever they are.
     r.get("/register", "public", h(&RegistryModule::index));
     r.get("/register/{id}", "public", h(&RegistryModule::entry));
+    // The register as CSV: the rows the reader may read, without identifying fields.
+    r.get("/register.csv", "public", h(&RegistryModule::export_csv));
+    // Exchanges with other registers (reps): Eurocities v0.3.1 export and import, ATRS crosswalk.
+    r.get("/register/import", "register_record", h(&RegistryModule::import_form));
+    r.post("/register/import", "register_record", h(&RegistryModule::import_entry));
+    r.get("/register/{id}/eurocities.json", "register_record", h(&RegistryModule::export_eurocities));
+    r.get("/register/{id}/atrs.json", "register_record", h(&RegistryModule::export_atrs));
     // Union representatives record, edit and assess their unions' entries (may_edit: another
     // union's entry is 403 when they may read it, else 404).
     r.get("/register/new", "register_record", h(&RegistryModule::new_entry));

@@ -21,6 +21,11 @@ const bool kRegistered = register_route_table({
         {"GET /register", {Allow, Allow, Allow, Allow, Allow}},
         {"GET /register/{id}", {Allow, Allow, Allow, Allow, Allow}},  // 404 but for union A's representatives
         {"GET /register/new", {SignIn, Allow, Allow, Deny, Deny}},
+        {"GET /register.csv", {Allow, Allow, Allow, Allow, Allow}},  // what each may read
+        {"GET /register/import", {SignIn, Allow, Allow, Deny, Deny}},
+        {"POST /register/import", {Deny, Allow, Allow, Deny, Deny}},  // an empty form: 422
+        {"GET /register/{id}/eurocities.json", {SignIn, Allow, Allow, Deny, Deny}},
+        {"GET /register/{id}/atrs.json", {SignIn, Allow, Allow, Deny, Deny}},
         {"POST /register", {Deny, Allow, Allow, Deny, Deny}},  // an empty form: 422
         // Entry 4 is union A's, private to its representatives: B's representative gets 404.
         {"GET /register/{id}/edit", {SignIn, Allow, Allow, Deny, Deny}},
