@@ -101,7 +101,12 @@ http::Response RegistryModule::assess_page(http::Request& req, const Entry& e, c
         }
         pages.push_back({{"title", text_in(p.title, lang)}, {"description", text_in(p.description, lang)}, {"questions", list}});
     }
+    json others = json::array();
+    for (const auto& s : store().questionnaires())
+        if (s.slug != q.slug) others.push_back({{"slug", s.slug}, {"href", href(req, "/register/" + std::to_string(e.id) + "/assess?questionnaire=" + s.slug)}});
     json d{{"entry_name", e.name()},
+           {"others", others},
+           {"has_others", !others.empty()},
            {"title", text_in(q.title, lang)},
            {"description", text_in(q.description, lang)},
            {"pages", pages},

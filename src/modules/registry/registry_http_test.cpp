@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "core/documents/document_test_support.hpp"
+#include "core/clock.hpp"
+#include "core/security/totp.hpp"
 #include "modules/accounts/accounts_module.hpp"
 #include "modules/registry/registry_module.hpp"
 #include "tests/http/http_fixture.hpp"
@@ -365,6 +367,65 @@ TEST_P(RegistryHttp, TheEurocitiesExportValidatesAndReimportsToAnEqualEntry) {
     EXPECT_EQ(as("member.b")->get("/register.csv").body.find("Quillograph rota"), std::string::npos);
     EXPECT_EQ(as("member.b")->get("/register.csv").body.find("Ward 7"), std::string::npos);
     std::filesystem::remove_all(dir);
+}
+
+// An admin imports an AIA-style questionnaire (no slug or mode in the file: the form gives the
+// name, the file is scored in compatibility mode); a faulty one is refused by JSON path; a
+// representative assesses with it; and DROs see several unions' findings on one product pooled.
+TEST_P(RegistryHttp, AnAiaStyleQuestionnaireIsImportedAndFindingsArePooled) {
+    const char* kSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    auto& accounts = app_->module<accounts::AccountsModule>();
+    const auto admin_id = accounts.create_user("admin@example.org", "Admin", kPassword);
+    accounts.grant("admin@example.org", {"admin", "global", ""});
+    accounts.store().set_totp(admin_id, kSecret, clock::unix_seconds());
+    auto admin = as("admin");
+    admin->get("/account/sign-in/code");
+    ASSERT_EQ(admin->post("/account/sign-in/code", {{"code", security::totp_code(kSecret, std::time(nullptr))}}).res.status, 303);
+    const std::string aia = R"({"pages": [{"name": "p", "elements": [
+        {"type": "radiogroup", "name": "r1-RS", "title": "Scale?", "choices": ["item1-0", "item2-4"]},
+        {"type": "radiogroup", "name": "m1-MS", "title": "Tested?", "choices": ["item1-0", "item2-2"]}]}]})";
+    ASSERT_EQ(admin->get("/register/questionnaires").res.status, 200);
+    const auto refused = admin->post("/register/questionnaires", {{"slug", "aia-test"}, {"definition", R"({"pages": [{"elements": [{"type": "matrix", "name": "x"}]}]})"}});
+    EXPECT_EQ(refused.res.status, 422);
+    EXPECT_NE(refused.body.find("<code>$.pages[0].elements[0].type</code>"), std::string::npos);
+    admin->get("/register/questionnaires");
+    ASSERT_EQ(admin->post("/register/questionnaires", {{"slug", "aia-test"}, {"mitigation_branches", "1"}, {"definition", aia}}).res.status, 303);
+    EXPECT_EQ(module().store().questionnaire("aia-test")->first, 1);
+
+    auto rep = as("rep.a");
+    const auto id = record(*rep, "dro");
+    const std::string page = "/register/" + std::to_string(id);
+    ASSERT_EQ(rep->get(page + "/assess?questionnaire=aia-test").res.status, 200);
+    ASSERT_EQ(rep->post(page + "/assess", {{"questionnaire", "aia-test"}, {"version", "1"}, {"q-r1-RS", "item2-4"}, {"q-m1-MS", "item2-2"}}).res.status, 303);
+    const auto a = module().store().assessments(id).at(0);
+    EXPECT_EQ(a.raw, 4);
+    EXPECT_EQ(a.mitigation, 2) << "the AIA counts mitigation without evidence";
+    EXPECT_DOUBLE_EQ(a.current, 3.0) << "Math.round(0.85 x 4) = 3";
+    EXPECT_EQ(a.level, 3);
+
+    // Union B records the same product, shared with its region's DROs (another region): the
+    // Asia-Pacific DRO sees union A's only; once union B makes its entry public, both, counted.
+    auto rep_b = as("rep.b");
+    rep_b->get("/register/new");
+    auto f = fields("dro");
+    f[0].second = std::to_string(union_b_);
+    f[2].second = "Rota tool of the municipality";
+    f[12].second = "Depot 3";
+    ASSERT_EQ(rep_b->post("/register", f).res.status, 303);
+    auto dro = as("dro");
+    auto pooled = dro->get("/register/pooled");
+    ASSERT_EQ(pooled.res.status, 200);
+    EXPECT_NE(pooled.body.find("Quillograph"), std::string::npos);
+    EXPECT_EQ(pooled.body.find("Unions that shared an entry: 2"), std::string::npos);
+    const auto b_entry = module().store().list("e.union_id = " + std::to_string(union_b_), {}, 1).at(0);
+    auto public_b = b_entry;
+    public_b.tier = "public";
+    module().store().save(public_b, b_entry.version, std::nullopt, 5);
+    pooled = dro->get("/register/pooled");
+    EXPECT_NE(pooled.body.find("Unions that shared an entry: 2"), std::string::npos);
+    for (const std::string hidden : {"Health Workers Union", "Municipal Workers Union", "Ward 7", "Depot 3"})
+        EXPECT_EQ(pooled.body.find(hidden), std::string::npos) << hidden << " is not shown when pooled";
+    EXPECT_EQ(as("member.a")->get("/register/pooled").res.status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

@@ -98,6 +98,12 @@ private:
     http::Response request_print(http::Request& req);
     documents::Document request_document(http::Request& req, const Entry& e);
 
+    // Questionnaire definitions (registry_questionnaires.cpp).
+    http::Response questionnaires(http::Request& req);
+    http::Response import_questionnaire(http::Request& req);
+    http::Response questionnaires_page(http::Request& req, const std::string& typed, const std::vector<DefinitionProblem>& problems, int status);
+    // Pooling (registry_pool.cpp).
+    http::Response pooled(http::Request& req);
     // Exchanges (registry_exchange_pages.cpp).
     ExportContext export_context(http::Request& req, const Entry& e);
     http::Response export_eurocities(http::Request& req);

@@ -11,6 +11,11 @@ void RegistryModule::routes(kit::Registration& r) {
     // the queries; an entry the reader may not read is 404, whoever they are.
     r.get("/register", "public", h(&RegistryModule::index));
     r.get("/register/{id}", "public", h(&RegistryModule::entry));
+    // Questionnaire definitions: admins with two-factor sign-in import them (each a new version).
+    r.get("/register/questionnaires", "register_questionnaires", h(&RegistryModule::questionnaires));
+    r.post("/register/questionnaires", "register_questionnaires", h(&RegistryModule::import_questionnaire));
+    // Findings of several unions about one product, side by side (Digital Rights Organisers).
+    r.get("/register/pooled", "register_pool", h(&RegistryModule::pooled));
     // The register as CSV: the rows the reader may read, without identifying fields.
     r.get("/register.csv", "public", h(&RegistryModule::export_csv));
     // Exchanges with other registers (reps): Eurocities v0.3.1 export and import, ATRS crosswalk.

@@ -22,6 +22,9 @@ const bool kRegistered = register_route_table({
         {"GET /register/{id}", {Allow, Allow, Allow, Allow, Allow}},  // 404 but for union A's representatives
         {"GET /register/new", {SignIn, Allow, Allow, Deny, Deny}},
         {"GET /register.csv", {Allow, Allow, Allow, Allow, Allow}},  // what each may read
+        {"GET /register/questionnaires", {SignIn, Deny, Deny, Deny, Allow}},
+        {"POST /register/questionnaires", {Deny, Deny, Deny, Deny, Allow}},  // an empty form: 422
+        {"GET /register/pooled", {SignIn, Deny, Deny, Deny, Deny}},  // Digital Rights Organisers only (none among the personas)
         {"GET /register/import", {SignIn, Allow, Allow, Deny, Deny}},
         {"POST /register/import", {Deny, Allow, Allow, Deny, Deny}},  // an empty form: 422
         {"GET /register/{id}/eurocities.json", {SignIn, Allow, Allow, Deny, Deny}},

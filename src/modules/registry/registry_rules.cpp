@@ -18,8 +18,6 @@ bool contains(const std::vector<T>& v, const U& x) {
 }  // namespace
 
 void declare_permissions(kit::Registration& reg) {
-    reg.permission("register_read", "everyone reads the register's public entries; members, DROs and representatives read what is shared with them",
-                   [](const auth::Principal*, const http::Request&) { return auth::Decision::Allow; });
     reg.permission("register_record", "union representatives record and assess their unions' systems",
                    [](const auth::Principal* who, const http::Request&) {
                        if (!who) return auth::Decision::SignIn;
@@ -29,6 +27,11 @@ void declare_permissions(kit::Registration& reg) {
                    [](const auth::Principal* who, const http::Request&) {
                        if (!who) return auth::Decision::SignIn;
                        return viewer_of(who).unions.empty() ? auth::Decision::Deny : auth::Decision::Allow;
+                   });
+    reg.permission("register_pool", "Digital Rights Organisers see the findings unions shared with them, pooled by product",
+                   [](const auth::Principal* who, const http::Request&) {
+                       if (!who) return auth::Decision::SignIn;
+                       return viewer_of(who).dro_regions.empty() ? auth::Decision::Deny : auth::Decision::Allow;
                    });
     reg.permission("register_questionnaires", "admins import assessment questionnaires (with two-factor sign-in)",
                    [](const auth::Principal* who, const http::Request&) {

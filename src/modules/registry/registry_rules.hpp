@@ -12,8 +12,9 @@
 
 namespace avenir::registry {
 
-// register_read: anyone may open the register (public entries are anonymised);
+// (Reading is the "public" permission: who reads which entry is may_read, inside the queries.)
 // register_record: union representatives record entries for their unions;
+// register_pool: Digital Rights Organisers see findings pooled by product;
 // register_questionnaires: admins import questionnaire definitions (two-factor sign-in).
 void declare_permissions(kit::Registration& reg);
 
