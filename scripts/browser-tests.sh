@@ -133,6 +133,15 @@ printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
       --password-stdin >"$tmp/rep.log" 2>&1 \
   || { cat "$tmp/rep.log" >&2; setup_failed "avenir user create (union rep)"; }
 
+# Register: a member of another union, who must not see union A's entry by any route.
+export AVENIR_REGISTER_OTHER_EMAIL=other.member@example.org
+other_union=$("$avenir" union create --name "Municipal Workers Union (example)" --country Peru --region latin-america --sector "local government" \
+  2>"$tmp/union2.log" | tail -n 1) || { cat "$tmp/union2.log" >&2; setup_failed "avenir union create (second)"; }
+printf '%s\n' "$AVENIR_ADMIN_PASSWORD" \
+  | "$avenir" user create --email "$AVENIR_REGISTER_OTHER_EMAIL" --name "Other Member" --role member --union "$other_union" \
+      --password-stdin >"$tmp/other.log" 2>&1 \
+  || { cat "$tmp/other.log" >&2; setup_failed "avenir user create (member of another union)"; }
+
 # The SMTP sink: any free port (it says which), one .eml and one .json per message in $mail_dir.
 mail_dir="$tmp/mail"
 mkdir -p "$mail_dir" || setup_failed "mkdir $mail_dir"

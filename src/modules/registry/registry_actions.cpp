@@ -73,7 +73,7 @@ std::vector<RegistryModule::Area> RegistryModule::checklist(http::Request& req, 
         for (const auto& d : a.value("dimensions", json::array()))
             if (d.is_string() && dims.contains(d.get<std::string>())) area.urgency = std::max(area.urgency, dims.at(d.get<std::string>()));
         // A flagged system makes its assessment before launch and its human role urgent whatever the answers.
-        if (flagged && (area.slug == "assessment-before-launch" || area.slug == "human-role")) area.urgency = std::max(area.urgency, 4.0);
+        if (flagged && (area.slug == "assessment-before-launch" || area.slug == "human-role")) area.urgency = std::max(area.urgency, 4.5);  // above any dimension
         for (const auto& f : a.value("families", json::array()))
             if (f.is_string()) area.families.push_back(f.get<std::string>());
         for (const auto& q : a.value("question", json::array())) area.questions.push_back({q.value("slug", ""), in_lang(q, req.lang, "text")});

@@ -85,6 +85,7 @@ http::Response RegistryModule::assess_page(http::Request& req, const Entry& e, c
             }
             const bool conditional = qu.visible_if || !qu.inherited.empty();
             list.push_back({{"name", "q-" + qu.name},
+                            {"evidence_name", "evidence-" + qu.name},
                             {"id", "q" + std::to_string(i)},
                             {"title", text_in(qu.title, lang)},
                             {"description", text_in(qu.description, lang)},

@@ -78,7 +78,7 @@ private:
     static constexpr std::size_t kUrgentAreas = 3;  // areas shown on the entry and ticked in the request
     struct Area {
         std::string slug, name, why;
-        double urgency = 0;  // the highest score (0-4) of its dimensions in the latest assessment; 4 for some areas of a flagged system
+        double urgency = 0;  // the highest score (0-4) of its dimensions in the latest assessment; 4.5 (first) for two areas of a flagged system
         std::vector<std::string> families;
         struct Question {
             std::string slug, text;
