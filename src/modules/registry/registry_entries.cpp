@@ -214,9 +214,10 @@ http::Response RegistryModule::save_entry(http::Request& req) {
 }
 
 // GET /register/{id}: the fields by section, each with both sides' evidence.
-http::Response RegistryModule::entry(http::Request& req) {
+http::Response RegistryModule::entry(http::Request& req) { return entry_page(req, readable_entry(req), nullptr, 200); }
+
+http::Response RegistryModule::entry_page(http::Request& req, const Entry& e, const Evidence* draft, int status) {
     http::mark_private(req);
-    const Entry e = readable_entry(req);
     const Viewer v = viewer_of(auth::current_principal(req));
     const bool whole = sees_whole(v, e), editor = may_edit(v, e), suppliers = sees_suppliers(v, e);
     const auto evidence = store().evidence(e.id);
@@ -333,7 +334,15 @@ http::Response RegistryModule::entry(http::Request& req) {
            {"tracker_action", href(req, base + "/requests")},
            {"actions", actions_json(req, e, stored_assessments)},
            {"list_href", href(req, "/register")}};
-    return ctx_->layout.page(req, "registry/entry", std::move(d), e.name());
+    if (draft) {
+        // A refused item comes back as it was typed, with what to fix.
+        d["draft"] = {{"text", draft->text}, {"source", draft->source}, {"date", draft->date}, {"employer", draft->side == "employer"}};
+        d["evidence_error"] = tr(req,
+                                 "The evidence was not added: choose the field and the side, write what was said (at most 4,000 characters), give the date "
+                                 "as YYYY-MM-DD and choose a confidence.");
+        for (auto& o : d["field_options"]) o["selected"] = o["value"] == draft->field;
+    }
+    return ctx_->layout.page(req, "registry/entry", std::move(d), e.name(), status);
 }
 
 // POST /register/{id}/evidence: field, side, text, source, date, confidence.
@@ -353,9 +362,7 @@ http::Response RegistryModule::add_evidence(http::Request& req) {
     ev.supplied_by = who.user_id;
     if (!field(ev.field) || (ev.side != "employer" && ev.side != "workers") || ev.text.empty() || ev.text.size() > 4000 || ev.source.size() > 300 ||
         (!ev.date.empty() && !valid_date(ev.date)) || (ev.confidence != "low" && ev.confidence != "medium" && ev.confidence != "high"))
-        throw Unprocessable(
-            "The evidence was not added: choose the field and the side, write what was said (at most 4,000 characters), give the date as YYYY-MM-DD "
-            "and choose a confidence. Go back to find what you typed.");
+        return entry_page(req, e, &ev, 422);
     ctx_->db.with_tx([&](storage::Transaction& tx) {
         RegistryStore(tx).add_evidence(ev, clock::unix_seconds());
         ctx_->audit.record(tx, {"registry_evidence_added", who.user_id, std::nullopt, std::to_string(e.id)});

@@ -109,7 +109,11 @@ TEST_P(RegistryHttp, ARepresentativeRecordsEvidenceAndAssesses) {
                   .res.status,
               303);
     rep->get(page);
-    EXPECT_EQ(rep->post(page + "/evidence", {{"field", "goal"}, {"side", "nobody"}, {"text", "x"}, {"confidence", "high"}}).res.status, 422);
+    const auto refused_evidence = rep->post(page + "/evidence", {{"field", "goal"}, {"side", "workers"}, {"text", "Typed before the mistake."}, {"date", "May 1st"},
+                                                                {"confidence", "high"}});
+    EXPECT_EQ(refused_evidence.res.status, 422);
+    EXPECT_NE(refused_evidence.body.find("Typed before the mistake."), std::string::npos) << "what was typed comes back";
+    EXPECT_NE(refused_evidence.body.find("YYYY-MM-DD"), std::string::npos);
     const auto evidence = module().store().evidence(id);
     ASSERT_EQ(evidence.size(), 2u) << "the refused item was not stored";
     shown = rep->get(page);

@@ -52,6 +52,8 @@ private:
     http::Response new_entry(http::Request& req);
     http::Response create_entry(http::Request& req);
     http::Response entry(http::Request& req);
+    // The entry page; with a refused item of evidence, its form filled as typed and the error (422).
+    http::Response entry_page(http::Request& req, const Entry& e, const Evidence* draft, int status);
     http::Response edit_entry(http::Request& req);
     http::Response save_entry(http::Request& req);
     http::Response add_evidence(http::Request& req);
