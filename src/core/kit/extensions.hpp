@@ -28,6 +28,9 @@
 //   TrainingRecords who completed a training cycle (network: who may log cascade sessions, and
 //                  the people trained per region that the multiplier divides by). Provided by
 //                  training, once.
+//   RegisterFindings what the register holds about a supplier's product that this reader may read
+//                  (network: a practice case links to the register's entries about its product).
+//                  Provided by the register, once.
 //   ClauseSuggestions model clauses of the bargaining hub for families another module names
 //                  (register: the families its co-governance checklist ties to urgent areas), and
 //                  where to post to start a proposal from them. Provided by bargaining, once.
@@ -198,6 +201,17 @@ struct ClauseSuggestions {
     std::function<std::vector<Suggestion>(http::Request& req, const std::vector<std::string>& families)> suggest;
     // POST title, union, lang and clause (repeated) here to start a proposal (unprefixed).
     std::string propose_path;
+};
+
+struct RegisterFindings {
+    struct Summary {
+        std::int64_t entries = 0, unions = 0;  // entries the reader may read, and the unions that made them
+        std::string path;                      // the register's list of them (unprefixed)
+        std::string pooled_path;               // the pooled findings, for a reader who may see them ("" otherwise)
+    };
+    // One statement. The product's name is matched without case; suppliers are left out because
+    // a practice case and a register entry often spell the same supplier differently.
+    std::function<Summary(http::Request& req, const std::string& product)> about;
 };
 
 class Extensions {

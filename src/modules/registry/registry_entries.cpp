@@ -57,7 +57,12 @@ http::Response RegistryModule::index(http::Request& req) {
     const Viewer v = viewer_of(auth::current_principal(req));
     const int page = std::max<std::int64_t>(1, std::min<std::int64_t>(form_int(req.query("page")), 100000));
     std::vector<storage::Value> params;
-    const std::string where = readable_sql(v, params);
+    std::string where = readable_sql(v, params);
+    const std::string product = req.query("product").substr(0, 200);
+    if (!product.empty()) {
+        params.emplace_back(product);
+        where += " AND lower(e.product) = lower($" + std::to_string(params.size()) + ")";
+    }
     const auto total = store().count(where, params);
     json items = json::array();
     for (const auto& e : store().list(where, params, kPerPage, (page - 1) * kPerPage)) {
@@ -79,9 +84,12 @@ http::Response RegistryModule::index(http::Request& req) {
            {"may_record", !v.rep_unions.empty()},
            {"new_href", href(req, "/register/new")},
            {"import_href", href(req, "/register/import")},
+           {"all_href", href(req, "/register")},
            {"csv_href", href(req, "/register.csv")}};
-    if (page > 1) d["prev_href"] = href(req, "/register?page=" + std::to_string(page - 1));
-    if (total > static_cast<std::int64_t>(page) * kPerPage) d["next_href"] = href(req, "/register?page=" + std::to_string(page + 1));
+    const std::string also = product.empty() ? "" : "&product=" + http::url_encode(product);
+    if (!product.empty()) d["product"] = product;
+    if (page > 1) d["prev_href"] = href(req, "/register?page=" + std::to_string(page - 1) + also);
+    if (total > static_cast<std::int64_t>(page) * kPerPage) d["next_href"] = href(req, "/register?page=" + std::to_string(page + 1) + also);
     return ctx_->layout.page(req, "registry/index", std::move(d), tr(req, "Register of workplace algorithmic systems"));
 }
 
@@ -183,6 +191,7 @@ http::Response RegistryModule::create_entry(http::Request& req) {
         index_entry(tx, e);
         ctx_->audit.record(tx, {"registry_entry_created", who.user_id, std::nullopt, std::to_string(e.id)});
     });
+    ctx_->pages_changed();  // the practice exchange's cases count the register's entries
     return http::Response::redirect(href(req, "/register/" + std::to_string(e.id)));
 }
 
@@ -206,6 +215,7 @@ http::Response RegistryModule::save_entry(http::Request& req) {
             index_entry(tx, e);
             ctx_->audit.record(tx, {"registry_entry_saved", who.user_id, std::nullopt, std::to_string(e.id)});
         });
+        ctx_->pages_changed();  // the practice exchange's cases count the register's entries
     } catch (const Conflict&) {
         return entry_form(req, e, seen, {tr(req, "Someone else saved this entry in the meantime: your changes are below, not saved. Open the entry again, then make them once more.")},
                           409);

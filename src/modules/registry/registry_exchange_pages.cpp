@@ -131,6 +131,7 @@ http::Response RegistryModule::import_entry(http::Request& req) {
         index_entry(tx, e);
         ctx_->audit.record(tx, {"registry_entry_imported", who.user_id, std::nullopt, std::to_string(e.id)});
     });
+    ctx_->pages_changed();  // the practice exchange's cases count the register's entries
     return http::Response::redirect(href(req, "/register/" + std::to_string(e.id)));
 }
 

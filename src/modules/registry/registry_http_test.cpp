@@ -430,6 +430,30 @@ TEST_P(RegistryHttp, AnAiaStyleQuestionnaireIsImportedAndFindingsArePooled) {
     for (const std::string hidden : {"Health Workers Union", "Municipal Workers Union", "Ward 7", "Depot 3"})
         EXPECT_EQ(pooled.body.find(hidden), std::string::npos) << hidden << " is not shown when pooled";
     EXPECT_EQ(as("member.a")->get("/register/pooled").res.status, 403);
+
+    // The practice exchange's case about the same product links to the register's entries
+    // the reader may read: the DRO sees two unions' entries (and the pooled page), union B's
+    // member the public one, an anonymous visitor the public one too.
+    auto f2 = fields("public");
+    f2[0].second = std::to_string(union_b_);
+    f2[11].second = "Rostarine";
+    rep_b->get("/register/new");
+    ASSERT_EQ(rep_b->post("/register", f2).res.status, 303);
+    f2[0].second = std::to_string(union_a_);
+    f2[1].second = "dro";
+    rep->get("/register/new");
+    ASSERT_EQ(rep->post("/register", f2).res.status, 303);
+    const auto cases = call(app_->pipeline(), http::Method::Get, "/network/practices");
+    const std::regex link("/network/practices/(\\d+)\"[^>]*>[^<]*(?:rota|Rota)");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(cases.body, m, link)) << "the shipped case about Rostarine";
+    const std::string case_page = "/network/practices/" + m[1].str();
+    const auto seen_by_dro = dro->get(case_page).body;
+    EXPECT_NE(seen_by_dro.find("/register?product=Rostarine"), std::string::npos);
+    EXPECT_NE(seen_by_dro.find("(2; unions: 2)"), std::string::npos) << "both unions' entries";
+    EXPECT_NE(seen_by_dro.find("/register/pooled"), std::string::npos);
+    EXPECT_NE(as("member.b")->get(case_page).body.find("(1; unions: 1)"), std::string::npos) << "only the public entry";
+    EXPECT_NE(as("member.b")->get("/register?product=Rostarine").body.find("Quillograph rota"), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryHttp, ::testing::Values("sqlite", "postgres"), [](const auto& info) { return info.param; });

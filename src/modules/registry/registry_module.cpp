@@ -61,6 +61,22 @@ void RegistryModule::start(kit::Context& ctx, kit::Registration& reg) {
                                           return out;
                                       },
                                   .search = {}});
+    // What the register holds about a product, for the practice exchange's cases.
+    reg.provide(kit::RegisterFindings{.about = [this](http::Request& req, const std::string& product) {
+        kit::RegisterFindings::Summary out;
+        if (product.empty()) return out;
+        const Viewer v = viewer_of(auth::current_principal(req));
+        std::vector<storage::Value> params;
+        std::string where = readable_sql(v, params) + " AND e.example = 0";
+        params.emplace_back(product);
+        where += " AND lower(e.product) = lower($" + std::to_string(params.size()) + ")";
+        const auto r = ctx_->db.exec("SELECT count(*) AS n, count(DISTINCT e.union_id) AS u FROM registry_entries e WHERE " + where, params).at(0);
+        out.entries = r.get_int("n");
+        out.unions = r.get_int("u");
+        out.path = "/register?product=" + http::url_encode(product);
+        if (!v.dro_regions.empty()) out.pooled_path = "/register/pooled";
+        return out;
+    }});
     // Entries stay with their union when the people who made them or supplied evidence are erased.
     reg.personal_data({"registry_entries", {"created_by", "updated_by"}, {}});
     reg.personal_data({"registry_evidence", {"supplied_by"}, {}});
