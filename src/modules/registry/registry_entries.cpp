@@ -24,6 +24,9 @@ namespace {
 
 constexpr int kPerPage = 20;
 
+constexpr std::string_view kRequestRefused = i18n::noop(
+    "The request was not saved: give it a title (at most 200 characters), choose its kind and status, and write dates as YYYY-MM-DD.");
+
 // Fields an anonymised reader does not see: where exactly, and who.
 bool identifying(std::string_view key) { return key == "workplace" || key == "department" || key == "responsible_manager" || key == "contract_ref"; }
 
@@ -224,9 +227,10 @@ http::Response RegistryModule::save_entry(http::Request& req) {
 }
 
 // GET /register/{id}: the fields by section, each with both sides' evidence.
-http::Response RegistryModule::entry(http::Request& req) { return entry_page(req, readable_entry(req), nullptr, 200); }
+http::Response RegistryModule::entry(http::Request& req) { return entry_page(req, readable_entry(req), {}, 200); }
 
-http::Response RegistryModule::entry_page(http::Request& req, const Entry& e, const Evidence* draft, int status) {
+http::Response RegistryModule::entry_page(http::Request& req, const Entry& e, Refused refused, int status) {
+    const Evidence* draft = refused.evidence;
     http::mark_private(req);
     const Viewer v = viewer_of(auth::current_principal(req));
     const bool whole = sees_whole(v, e), editor = may_edit(v, e), suppliers = sees_suppliers(v, e);
@@ -295,7 +299,9 @@ http::Response RegistryModule::entry_page(http::Request& req, const Entry& e, co
         }
     json tracker = json::array();
     if (editor)
-        for (const auto& r : store().requests(e.id)) {
+        for (const auto& stored : store().requests(e.id)) {
+            const bool refused_here = refused.request && refused.request->id == stored.id;
+            const Request& r = refused_here ? *refused.request : stored;
             json statuses = json::array();
             for (const char* st : {"draft", "sent", "answered", "closed"})
                 statuses.push_back({{"value", st}, {"label", tr(req, request_status_label(st))}, {"selected", r.status == st}});
@@ -309,6 +315,7 @@ http::Response RegistryModule::entry_page(http::Request& req, const Entry& e, co
                                {"answer", r.answer},
                                {"overdue", r.status == "sent" && !r.deadline.empty() && r.deadline < clock::utc_iso8601(clock::unix_seconds()).substr(0, 10)},
                                {"action", href(req, base + "/requests/" + std::to_string(r.id))}});
+            if (refused_here) tracker.back()["error"] = tr(req, kRequestRefused);
         }
     std::string union_name;
     if (whole)
@@ -344,6 +351,11 @@ http::Response RegistryModule::entry_page(http::Request& req, const Entry& e, co
            {"tracker_action", href(req, base + "/requests")},
            {"actions", actions_json(req, e, stored_assessments)},
            {"list_href", href(req, "/register")}};
+    if (refused.request && refused.request->id == 0) {
+        const Request& r = *refused.request;
+        d["request_draft"] = {{"title", r.title}, {"demand", r.kind == "demand"}, {"draft", r.status == "draft"}, {"sent_on", r.sent_on},
+                              {"deadline", r.deadline}, {"review_on", r.review_on}, {"error", tr(req, kRequestRefused)}};
+    }
     if (draft) {
         // A refused item comes back as it was typed, with what to fix.
         d["draft"] = {{"text", draft->text}, {"source", draft->source}, {"date", draft->date}, {"employer", draft->side == "employer"}};
@@ -372,7 +384,7 @@ http::Response RegistryModule::add_evidence(http::Request& req) {
     ev.supplied_by = who.user_id;
     if (!field(ev.field) || (ev.side != "employer" && ev.side != "workers") || ev.text.empty() || ev.text.size() > 4000 || ev.source.size() > 300 ||
         (!ev.date.empty() && !valid_date(ev.date)) || (ev.confidence != "low" && ev.confidence != "medium" && ev.confidence != "high"))
-        return entry_page(req, e, &ev, 422);
+        return entry_page(req, e, {.evidence = &ev}, 422);
     ctx_->db.with_tx([&](storage::Transaction& tx) {
         RegistryStore(tx).add_evidence(ev, clock::unix_seconds());
         ctx_->audit.record(tx, {"registry_evidence_added", who.user_id, std::nullopt, std::to_string(e.id)});

@@ -256,7 +256,14 @@ TEST_P(RegistryHttp, RemindersGoOutOncePerPassedDate) {
     const auto id = record(*rep, "reps");
     const std::string page = "/register/" + std::to_string(id);
     rep->get(page);
-    EXPECT_EQ(rep->post(page + "/requests", {{"title", ""}, {"kind", "demand"}, {"status", "sent"}}).res.status, 422);
+    // A refused request comes back on the entry page as it was typed, with what to fix.
+    const auto refused = rep->post(page + "/requests", {{"title", "Ask for the DPIA"}, {"kind", "demand"}, {"status", "sent"}, {"deadline", "1 March"}});
+    EXPECT_EQ(refused.res.status, 422);
+    EXPECT_NE(refused.body.find("write dates as YYYY-MM-DD"), std::string::npos);
+    EXPECT_NE(refused.body.find("value=\"Ask for the DPIA\""), std::string::npos) << "the title as typed";
+    EXPECT_NE(refused.body.find("value=\"1 March\""), std::string::npos) << "the date as typed";
+    EXPECT_NE(refused.body.find("value=\"demand\" selected"), std::string::npos) << "the kind as chosen";
+    EXPECT_TRUE(module().store().requests(id).empty()) << "nothing stored";
     rep->get(page);
     ASSERT_EQ(rep->post(page + "/requests", {{"title", "Art. 26(7) information on Quillograph"}, {"kind", "information-request"}, {"status", "sent"},
                                              {"sent_on", "2026-01-02"}, {"deadline", "2026-01-10"}, {"review_on", "2026-02-01"}})
@@ -288,6 +295,15 @@ TEST_P(RegistryHttp, RemindersGoOutOncePerPassedDate) {
                   .res.status,
               303);
     EXPECT_EQ(m.send_reminders(at("2026-03-02")), 1);
+    // A refused change keeps the stored request and shows the typed answer on its own form.
+    rep->get(page);
+    const auto bad = rep->post(page + "/requests/" + std::to_string(request.id),
+                               {{"status", "answered"}, {"deadline", "2026-13-40"}, {"answer", "They promised a reply in May."}});
+    EXPECT_EQ(bad.res.status, 422);
+    EXPECT_NE(bad.body.find("rs-error-" + std::to_string(request.id)), std::string::npos);
+    EXPECT_NE(bad.body.find("They promised a reply in May."), std::string::npos);
+    EXPECT_EQ(m.store().requests(id).at(0).deadline, "2026-03-01");
+    EXPECT_EQ(m.store().requests(id).at(0).status, "sent");
     // Answered: no reminder for a later deadline.
     rep->get(page);
     ASSERT_EQ(rep->post(page + "/requests/" + std::to_string(request.id), {{"status", "answered"}, {"deadline", "2026-04-01"}, {"review_on", "2026-02-01"},

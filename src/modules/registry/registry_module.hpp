@@ -52,8 +52,13 @@ private:
     http::Response new_entry(http::Request& req);
     http::Response create_entry(http::Request& req);
     http::Response entry(http::Request& req);
-    // The entry page; with a refused item of evidence, its form filled as typed and the error (422).
-    http::Response entry_page(http::Request& req, const Entry& e, const Evidence* draft, int status);
+    // The entry page; with a refused item of evidence or request to the employer, its form filled
+    // as typed and what to fix (422). A refused request has id 0 when it was a new one.
+    struct Refused {
+        const Evidence* evidence = nullptr;
+        const Request* request = nullptr;
+    };
+    http::Response entry_page(http::Request& req, const Entry& e, Refused refused, int status);
     http::Response edit_entry(http::Request& req);
     http::Response save_entry(http::Request& req);
     http::Response add_evidence(http::Request& req);

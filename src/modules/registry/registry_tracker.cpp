@@ -36,8 +36,6 @@ bool read_request(http::Request& req, Request& r) {
            date_or_empty(r.deadline) && date_or_empty(r.review_on) && r.answer.size() <= 8000;
 }
 
-constexpr std::string_view kBadRequest = i18n::noop("The request was not saved: give it a title (at most 200 characters), choose its kind and status, and write dates as YYYY-MM-DD. Go back to find what you typed.");
-
 }  // namespace
 
 // POST /register/{id}/requests: title, kind, status, sent_on, deadline, review_on, answer.
@@ -47,7 +45,7 @@ http::Response RegistryModule::add_request(http::Request& req) {
     Request r;
     r.entry_id = e.id;
     r.created_by = who.user_id;
-    if (!read_request(req, r)) throw Unprocessable(std::string(kBadRequest));
+    if (!read_request(req, r)) return entry_page(req, e, {.request = &r}, 422);
     ctx_->db.with_tx([&](storage::Transaction& tx) {
         RegistryStore(tx).add_request(r, clock::unix_seconds());
         ctx_->audit.record(tx, {"registry_request_added", who.user_id, std::nullopt, std::to_string(e.id)});
@@ -64,7 +62,7 @@ http::Response RegistryModule::save_request(http::Request& req) {
     const auto it = std::find_if(list.begin(), list.end(), [&](const Request& r) { return r.id == id; });
     if (it == list.end()) throw NotFound("There is no such request on this entry.");
     Request r = *it;
-    if (!read_request(req, r)) throw Unprocessable(std::string(kBadRequest));
+    if (!read_request(req, r)) return entry_page(req, e, {.request = &r}, 422);
     ctx_->db.with_tx([&](storage::Transaction& tx) {
         RegistryStore(tx).save_request(r, clock::unix_seconds());
         ctx_->audit.record(tx, {"registry_request_saved", who.user_id, std::nullopt, std::to_string(e.id)});
