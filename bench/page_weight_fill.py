@@ -129,6 +129,16 @@ class Values:
         self.values["case"] = self.links("/network/practices", r'href="/network/practices/([0-9]+)"')[:cap]
         self.values["coalition"] = self.links("/network/coalitions", r'href="/network/coalitions/([0-9]+)"')[:cap]
         self.values["question"] = self.links("/network/questions", r'href="/network/questions/([0-9]+)"')[:cap]
+        # Bargaining: the clauses of the database view's first page, the models and topics of the report.
+        self.values["clause"] = self.links("/bargaining/clauses", r'href="/bargaining/clauses/([a-z0-9-]+)"')[:cap]
+        self.values["model"] = self.links("/bargaining", r'href="/bargaining/models/([a-z0-9-]+)"')[:cap]
+        self.values["topic"] = self.links("/bargaining", r'id="topic-([a-z0-9-]+)"')[:cap]
+        # Register: the entries anyone may read (the shipped illustrative examples), their assessments.
+        self.values["entry"] = self.links("/register", r'href="/register/([0-9]+)"')[:cap]
+        assessments = []
+        for eid in self.values["entry"][:1]:
+            assessments += self.links(f"/register/{eid}", r'href="/register/[0-9]+/assessments/([0-9]+)"')
+        self.values["assessment"] = assessments[:cap]
         member = self.personas.get("member")
         # The member's private calendar address (made here; the page shows it once).
         if member is not None:
@@ -195,6 +205,12 @@ class Values:
             return [pattern + q for q in QUERIES[pattern]], ""
         if not names:
             return [pattern], ""
+        if pattern == "/register/{id}/compare":
+            a = self.values.get("assessment") or []
+            if len(a) < 2:
+                return [], "no entry readable here has two assessments to compare"
+            e = self.values["entry"][0]
+            return [f"/register/{e}/compare?a={a[0]}&b={a[1]}"], ""
         if pattern.endswith("/diff") and pattern.startswith("/guide/"):
             return (self.values["diff"], "") if self.values["diff"] else ([], self.value_notes.get("diff", "no versions"))
         kinds = []
@@ -229,6 +245,16 @@ class Values:
                 kinds.append("coalition")
             elif n == "id" and pattern.startswith("/network/questions/"):
                 kinds.append("question")
+            elif n == "slug" and pattern.startswith("/bargaining/clauses/"):
+                kinds.append("clause")
+            elif n == "model":
+                kinds.append("model")
+            elif n == "topic" and pattern.startswith("/bargaining/"):
+                kinds.append("topic")
+            elif n == "id" and pattern.startswith("/register/"):
+                kinds.append("entry")
+            elif n == "assessment":
+                kinds.append("assessment")
             elif n == "union_id":
                 kinds.append("union")
             else:
