@@ -19,6 +19,30 @@ QUERIES = {
 SUFFIXES = {
     "/guide/{slug}": ["", "?start=09:30", "?view=participants"],
 }
+# Which values fill a path parameter: (parameter, a text the pattern contains or None, kind of
+# value in Site.values). The first row that matches wins.
+PARAMETERS = [
+    ("slug", "/regions/", "region"),
+    ("slug", "/guide/", "workshop"),
+    ("region", None, "region"),
+    ("theme", None, "theme"),
+    ("id", "/library/", "resource"),
+    ("file_id", None, "file"),
+    ("plan_id", None, "plan"),
+    ("token", "/training/calendar/", "calendar_token"),
+    ("token", None, "token"),
+    ("id", "/training/cycles/", "cycle"),
+    ("id", "/training/sessions/", "session"),
+    ("id", "/network/practices/", "case"),
+    ("id", "/network/coalitions/", "coalition"),
+    ("id", "/network/questions/", "question"),
+    ("slug", "/bargaining/clauses/", "clause"),
+    ("model", None, "model"),
+    ("topic", "/bargaining/", "topic"),
+    ("id", "/register/", "entry"),
+    ("assessment", None, "assessment"),
+    ("union_id", None, "union"),
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,48 +241,10 @@ class Values:
         for n in names:
             if n.endswith("..."):
                 return [], "a file path (static files)"
-            if n == "slug" and (pattern.startswith("/regions/") or "/regions/" in pattern):
-                kinds.append("region")
-            elif n == "slug" and pattern.startswith("/guide/"):
-                kinds.append("workshop")
-            elif n == "region":
-                kinds.append("region")
-            elif n == "theme":
-                kinds.append("theme")
-            elif n == "id" and pattern.startswith("/library/"):
-                kinds.append("resource")
-            elif n == "file_id":
-                kinds.append("file")
-            elif n == "plan_id":
-                kinds.append("plan")
-            elif n == "token" and pattern.startswith("/training/calendar/"):
-                kinds.append("calendar_token")
-            elif n == "token":
-                kinds.append("token")
-            elif n == "id" and pattern.startswith("/training/cycles/"):
-                kinds.append("cycle")
-            elif n == "id" and pattern.startswith("/training/sessions/"):
-                kinds.append("session")
-            elif n == "id" and pattern.startswith("/network/practices/"):
-                kinds.append("case")
-            elif n == "id" and pattern.startswith("/network/coalitions/"):
-                kinds.append("coalition")
-            elif n == "id" and pattern.startswith("/network/questions/"):
-                kinds.append("question")
-            elif n == "slug" and pattern.startswith("/bargaining/clauses/"):
-                kinds.append("clause")
-            elif n == "model":
-                kinds.append("model")
-            elif n == "topic" and pattern.startswith("/bargaining/"):
-                kinds.append("topic")
-            elif n == "id" and pattern.startswith("/register/"):
-                kinds.append("entry")
-            elif n == "assessment":
-                kinds.append("assessment")
-            elif n == "union_id":
-                kinds.append("union")
-            else:
+            kind = next((k for name, where, k in PARAMETERS if name == n and (where is None or where in pattern)), None)
+            if kind is None:
                 return [], f"no value known for {{{n}}}"
+            kinds.append(kind)
         if "file" in kinds:
             return (self.values["file"], "") if self.values.get("file") else ([], self.value_notes.get("file", "no file"))
         paths = [pattern]
