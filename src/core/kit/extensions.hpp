@@ -240,6 +240,14 @@ public:
         return *items.front();
     }
 
+    // The single item provided for Point, or nullptr when the module that provides it is not
+    // installed (a point that only adds to a page).
+    template <class Point>
+    const Point* optional() const {
+        const auto items = all<Point>();
+        return items.empty() ? nullptr : items.front();
+    }
+
 private:
     struct Entry {
         std::string module;

@@ -197,7 +197,7 @@ http::Response NetworkModule::decide_application(http::Request& req) {
         if (state == "approved") {
             if (!ctx_->extensions.one<kit::Directory>().grant_region_role(tx, a.user_id, "dro", a.region, who.user_id))
                 throw NotFound("The applicant's account no longer exists.");
-            if (const auto* places = ctx_->extensions.all<kit::CyclePlaces>().empty() ? nullptr : &ctx_->extensions.one<kit::CyclePlaces>())
+            if (const auto* places = ctx_->extensions.optional<kit::CyclePlaces>())
                 placed = places->enrol_next(tx, a.user_id, "dro", a.region, who.user_id, now);
         }
         if (!NetworkStore(tx).decide_application(a.id, state, who.user_id, message, placed ? std::optional(placed->cycle_id) : std::nullopt, now))

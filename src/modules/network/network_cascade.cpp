@@ -23,7 +23,7 @@ using nlohmann::json;
 namespace {
 
 const kit::TrainingRecords* records(const kit::Extensions& ext) {
-    return ext.all<kit::TrainingRecords>().empty() ? nullptr : &ext.one<kit::TrainingRecords>();
+    return ext.optional<kit::TrainingRecords>();
 }
 
 std::string one_decimal(double v) {

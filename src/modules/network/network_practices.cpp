@@ -185,13 +185,12 @@ http::Response NetworkModule::practice(http::Request& req) {
     d["similar"] = similar;
     d["has_similar"] = !similar.empty();
     // The register's entries about the same product that this reader may read.
-    for (const auto* findings : ctx_->extensions.all<kit::RegisterFindings>()) {
-        if (c.product.empty()) break;
-        const auto f = findings->about(req, c.product);
-        if (f.entries == 0) break;
-        json r{{"entries", f.entries}, {"unions", f.unions}, {"href", href(req, f.path)}};
-        if (!f.pooled_path.empty()) r["pooled_href"] = href(req, f.pooled_path);
-        d["register"] = r;
+    if (const auto* findings = ctx_->extensions.optional<kit::RegisterFindings>(); findings && !c.product.empty()) {
+        if (const auto f = findings->about(req, c.product); f.entries > 0) {
+            json r{{"entries", f.entries}, {"unions", f.unions}, {"href", href(req, f.path)}};
+            if (!f.pooled_path.empty()) r["pooled_href"] = href(req, f.pooled_path);
+            d["register"] = r;
+        }
     }
     if (c.state != "published") {
         d["state"] = c.state;

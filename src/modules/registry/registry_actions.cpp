@@ -96,7 +96,7 @@ json RegistryModule::actions_json(http::Request& req, const Entry& e, const std:
     }
     json clauses = json::array(), slugs = json::array();
     std::string propose;
-    for (const auto* s : ctx_->extensions.all<kit::ClauseSuggestions>()) {
+    if (const auto* s = ctx_->extensions.optional<kit::ClauseSuggestions>()) {
         for (const auto& c : s->suggest(req, families)) {
             clauses.push_back({{"href", href(req, c.path)}, {"title", c.title}, {"content", view::content_language(c.lang, req.lang)}});
             slugs.push_back(c.clause);

@@ -62,10 +62,7 @@ http::Response RegistryModule::index(http::Request& req) {
     std::vector<storage::Value> params;
     std::string where = readable_sql(v, params);
     const std::string product = req.query("product").substr(0, 200);
-    if (!product.empty()) {
-        params.emplace_back(product);
-        where += " AND lower(e.product) = lower($" + std::to_string(params.size()) + ")";
-    }
+    if (!product.empty()) where += RegistryStore::about_product(product, params);
     const auto total = store().count(where, params);
     json items = json::array();
     for (const auto& e : store().list(where, params, kPerPage, (page - 1) * kPerPage)) {

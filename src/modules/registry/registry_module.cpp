@@ -68,11 +68,10 @@ void RegistryModule::start(kit::Context& ctx, kit::Registration& reg) {
         const Viewer v = viewer_of(auth::current_principal(req));
         std::vector<storage::Value> params;
         std::string where = readable_sql(v, params) + " AND e.example = 0";
-        params.emplace_back(product);
-        where += " AND lower(e.product) = lower($" + std::to_string(params.size()) + ")";
-        const auto r = ctx_->db.exec("SELECT count(*) AS n, count(DISTINCT e.union_id) AS u FROM registry_entries e WHERE " + where, params).at(0);
-        out.entries = r.get_int("n");
-        out.unions = r.get_int("u");
+        where += RegistryStore::about_product(product, params);
+        const auto t = store().tally(where, params);
+        out.entries = t.entries;
+        out.unions = t.unions;
         out.path = "/register?product=" + http::url_encode(product);
         if (!v.dro_regions.empty()) out.pooled_path = "/register/pooled";
         return out;

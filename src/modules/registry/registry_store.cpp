@@ -155,6 +155,16 @@ std::int64_t RegistryStore::count(const std::string& where, const std::vector<Va
     return db_.exec("SELECT count(*) AS n FROM registry_entries e WHERE " + where, params).at(0).get_int("n");
 }
 
+RegistryStore::Tally RegistryStore::tally(const std::string& where, const std::vector<Value>& params) {
+    const auto r = db_.exec("SELECT count(*) AS n, count(DISTINCT e.union_id) AS u FROM registry_entries e WHERE " + where, params).at(0);
+    return {r.get_int("n"), r.get_int("u")};
+}
+
+std::string RegistryStore::about_product(const std::string& product, std::vector<Value>& params) {
+    params.emplace_back(product);
+    return " AND lower(e.product) = lower($" + std::to_string(params.size()) + ")";
+}
+
 void RegistryStore::remove(std::int64_t id) { db_.exec("DELETE FROM registry_entries WHERE id = $1", {id}); }
 
 std::int64_t RegistryStore::add_evidence(const Evidence& ev, std::int64_t now) {

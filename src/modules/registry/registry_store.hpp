@@ -26,6 +26,14 @@ public:
     // Entries by a WHERE on registry_entries e (from the rules), most recently changed first.
     std::vector<Entry> list(const std::string& where, const std::vector<storage::Value>& params, int limit, int offset = 0);
     std::int64_t count(const std::string& where, const std::vector<storage::Value>& params);
+    // The entries and the distinct unions that made them, by a WHERE as above (one statement).
+    struct Tally {
+        std::int64_t entries = 0, unions = 0;
+    };
+    Tally tally(const std::string& where, const std::vector<storage::Value>& params);
+    // A condition (" AND ...") on registry_entries e: entries about this product, its name matched
+    // without case; its parameter appended to params.
+    static std::string about_product(const std::string& product, std::vector<storage::Value>& params);
     void remove(std::int64_t id);
 
     std::int64_t add_evidence(const Evidence& ev, std::int64_t now);
